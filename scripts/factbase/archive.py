@@ -1,0 +1,86 @@
+"""The archive of source copies: the ground truth that quotes are checked against."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+ARCHIVE_ENV = "FACTS_ARCHIVE"
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Unicode NFC, every run of white space as one space, no white space at the ends."""
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+@dataclass
+class ArchivedText:
+    """One archived file: its normalised text, and the line each normalised character came from."""
+
+    raw: bytes
+    normalised: str = field(init=False)
+    _line_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        text = unicodedata.normalize("NFC", self.raw.decode("utf-8", errors="replace"))
+        pieces: list[str] = []
+        starts: list[int] = []  # normalised offset at which each original line begins
+        length = 0
+        for line in text.split("\n"):
+            starts.append(length)
+            words = line.split()
+            if not words:
+                continue
+            if length:
+                pieces.append(" ")
+                length += 1
+                starts[-1] = length
+            joined = " ".join(words)
+            pieces.append(joined)
+            length += len(joined)
+        self.normalised = "".join(pieces)
+        self._line_starts = starts
+
+    @cached_property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.raw).hexdigest()
+
+    def lines_of(self, quote: str) -> list[int]:
+        """The 1-based lines on which each occurrence of `quote` (normalised) starts."""
+        needle = normalise(quote)
+        found: list[int] = []
+        if not needle:
+            return found
+        start = self.normalised.find(needle)
+        while start != -1:
+            found.append(bisect.bisect_right(self._line_starts, start))
+            start = self.normalised.find(needle, start + 1)
+        return found
+
+
+class Archive:
+    """Archived copies, read from a directory (by default none: quotes then stay unverified)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self._texts: dict[str, ArchivedText | None] = {}
+
+    def get(self, file: str) -> ArchivedText | None:
+        if file not in self._texts:
+            path = (self.directory / file).resolve()
+            inside = self.directory.resolve() in path.parents
+            self._texts[file] = ArchivedText(path.read_bytes()) if inside and path.is_file() else None
+        return self._texts[file]
+
+
+def archive_from(option: str | None) -> Archive | None:
+    """The archive named by --archive, else by the FACTS_ARCHIVE environment variable, else none."""
+    location = option or os.environ.get(ARCHIVE_ENV)
+    return Archive(Path(location)) if location else None

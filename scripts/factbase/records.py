@@ -1,0 +1,102 @@
+"""Fact records on disk: one YAML file per record, in a folder per kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic
+from .strict_yaml import Document, load_yaml
+
+# folder name under facts/ -> record kind (and schema file `schema/<kind>.schema.json`)
+KINDS = {
+    "sources": "source",
+    "organizations": "organization",
+    "models": "model",
+    "events": "event",
+    "partnerships": "partnership",
+}
+
+
+@dataclass
+class Record:
+    kind: str
+    path: str  # as given to the validator, used in diagnostics
+    document: Document
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data if isinstance(self.document.data, dict) else {}
+
+    @property
+    def id(self) -> str:
+        value = self.data.get("id")
+        return value if isinstance(value, str) else ""
+
+    @property
+    def stem(self) -> str:
+        return Path(self.path).stem
+
+    def diagnostic(self, path: tuple[str | int, ...], code: str, rule: str, message: str, hint: str = "",
+                   at_key: bool = False) -> Diagnostic:
+        """A diagnostic located at the node under `path` (or at its key, for a misplaced field)."""
+        line, col = self.document.key_position(path) if at_key else self.document.position(path)
+        return Diagnostic(self.path, line, col, code, rule, message, hint)
+
+
+@dataclass
+class Claim:
+    record: Record
+    path: tuple[str | int, ...]  # ("claims", property, index)
+    property: str
+    data: dict[str, Any]
+
+    def citations(self) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
+        citations = self.data.get("citations")
+        if isinstance(citations, list):
+            for index, citation in enumerate(citations):
+                if isinstance(citation, dict):
+                    yield (*self.path, "citations", index), citation
+
+
+def iter_claims(record: Record) -> Iterator[Claim]:
+    claims = record.data.get("claims")
+    if not isinstance(claims, dict):
+        return
+    for prop, values in claims.items():
+        if isinstance(values, list):
+            for index, claim in enumerate(values):
+                if isinstance(claim, dict):
+                    yield Claim(record, ("claims", prop, index), prop, claim)
+
+
+def kind_of(path: Path) -> str | None:
+    """The record kind a file holds, from the folder it is in."""
+    return KINDS.get(path.parent.name)
+
+
+def find_fact_files(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def load_record(path: Path, shown_as: str) -> tuple[Record | None, list[Diagnostic]]:
+    kind = kind_of(path)
+    if kind is None:
+        folders = ", ".join(f"facts/{folder}/" for folder in KINDS)
+        return None, [Diagnostic(shown_as, 1, 1, "E204", "unknown-kind",
+                                 f"a fact file must be in one of {folders}", "move the file to the folder of its kind")]
+    if path.suffix != ".yaml":
+        return None, [Diagnostic(shown_as, 1, 1, "E204", "unknown-kind", "fact files end in `.yaml`",
+                                 f"rename it to {path.stem}.yaml")]
+    document, diagnostics = load_yaml(path.read_bytes(), shown_as)
+    if document is None:
+        return None, diagnostics
+    return Record(kind, shown_as, document), diagnostics

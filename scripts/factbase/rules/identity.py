@@ -1,0 +1,26 @@
+"""E201 id-mismatch, E202 duplicate-id."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..base import FactBase
+from ..diagnostics import Diagnostic
+
+
+def check_identity(base: FactBase) -> Iterator[Diagnostic]:
+    first_seen: dict[tuple[str, str], str] = {}
+    for record in base.records:
+        if not record.id:
+            continue
+        if record.id != record.stem:
+            yield record.diagnostic(("id",), "E201", "id-mismatch",
+                                    f"id {record.id!r} differs from the file name {record.stem!r}",
+                                    f"rename the file to {record.id}.yaml, or set `id: {record.stem}`")
+        key = (record.kind, record.id)
+        if key in first_seen:
+            yield record.diagnostic(("id",), "E202", "duplicate-id",
+                                    f"{record.kind} id {record.id!r} is already used by {first_seen[key]}",
+                                    "give one of the two records another id")
+        else:
+            first_seen[key] = record.path

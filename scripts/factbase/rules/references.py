@@ -1,0 +1,78 @@
+"""E203 dangling-reference: every id a record names must be the id of a record of the right kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from ..base import FactBase
+from ..diagnostics import Diagnostic
+from ..records import KINDS, Record, iter_claims
+from ..schemas import load_schema
+
+# Fields outside `claims` that name other records: (record kind, field) -> kind named.
+FIELD_REFERENCES = {
+    ("model", "family"): "model",
+    ("organization", "parent"): "organization",
+    ("event", "models"): "model",
+    ("event", "organizations"): "organization",
+    ("partnership", "organizations"): "organization",
+    ("partnership", "models"): "model",
+}
+# Claim value types (schema definitions) whose value is the id of another record.
+_CLAIM_TYPES = {"organizationClaim": "organization", "modelClaim": "model"}
+_FOLDERS = {kind: folder for folder, kind in KINDS.items()}
+
+
+@cache
+def claim_references(kind: str) -> dict[str, str]:
+    """Claim properties of `kind` whose values are ids, read from the schema: property -> kind named."""
+    properties = load_schema(kind)["properties"].get("claims", {}).get("properties", {})
+    found: dict[str, str] = {}
+    for name, spec in properties.items():
+        ref = spec.get("items", {}).get("$ref", "")
+        for definition, target in _CLAIM_TYPES.items():
+            if ref.endswith(f"/{definition}"):
+                found[name] = target
+    return found
+
+
+def _named_ids(record: Record) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """(path, id, kind it must be) for every reference in the record."""
+    for (kind, name), target in FIELD_REFERENCES.items():
+        if kind != record.kind:
+            continue
+        value: Any = record.data.get(name)
+        if isinstance(value, str):
+            yield (name,), value, target
+        elif isinstance(value, list):
+            yield from (((name, i), item, target) for i, item in enumerate(value) if isinstance(item, str))
+    referencing = claim_references(record.kind)
+    for claim in iter_claims(record):
+        value = claim.data.get("value")
+        if claim.property in referencing and isinstance(value, str):
+            yield (*claim.path, "value"), value, referencing[claim.property]
+        for path, citation in claim.citations():
+            if isinstance(citation.get("source"), str):
+                yield (*path, "source"), citation["source"], "source"
+        outcome = claim.data.get("outcome")
+        if isinstance(outcome, dict) and isinstance(outcome.get("record"), str):
+            yield (*claim.path, "outcome", "record"), outcome["record"], "any"
+
+
+def check_references(base: FactBase) -> Iterator[Diagnostic]:
+    known = {kind: base.of_kind(kind) for kind in KINDS.values()}
+    for record in base.records:
+        for path, target_id, kind in _named_ids(record):
+            if kind == "any":
+                if any(target_id in ids for ids in known.values()):
+                    continue
+                where = "any folder of facts/"
+            elif target_id in known[kind]:
+                continue
+            else:
+                where = f"facts/{_FOLDERS[kind]}/"
+            yield record.diagnostic(path, "E203", "dangling-reference",
+                                    f"{target_id!r} is not the id of a record in {where}",
+                                    "fix the id, or add the record it names")

@@ -1,0 +1,21 @@
+"""E107 missing-english-rendering: a quote from a source not in English needs `quote_en`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..base import FactBase
+from ..diagnostics import Diagnostic
+
+
+def check_english_renderings(base: FactBase) -> Iterator[Diagnostic]:
+    sources = base.of_kind("source")
+    for claim in base.claims():
+        for path, citation in claim.citations():
+            source = sources.get(citation.get("source", ""))
+            if source is None or source.data.get("language") == "en" or citation.get("quote_en"):
+                continue
+            yield claim.record.diagnostic(
+                path, "E107", "missing-english-rendering",
+                f"the quote from {source.id!r} ({source.data.get('language')}) has no English rendering",
+                "add `quote_en:` with an English rendering written for readers")

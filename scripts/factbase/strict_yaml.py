@@ -1,0 +1,253 @@
+"""A strict YAML loader for fact files.
+
+PyYAML's own loaders silently accept duplicate keys, expand aliases (alias bombs), and turn
+`no` into False, `2021-12-14` into a date, `017` into 15 and `1:30` into 90. Fact files want
+none of that. This loader reads the C parser's event stream (fast, and it never expands
+aliases) and builds plain Python values itself, keeping the line and column of every node so
+that later checks can point at the offending node.
+
+Plain (unquoted) scalars resolve to: `null`/`~`/empty -> None, `true`/`false` -> bool,
+decimal integers and floats -> numbers, anything else -> str. Plain scalars that YAML 1.1
+would read as something else (yes/no/on/off, dates, times, octal, hex, sexagesimal, .inf,
+.nan) are errors: the contributor must quote them, so the file means the same to every tool.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+
+Path = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_INT = re.compile(r"-?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_AMBIGUOUS = [
+    (re.compile(r"(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|True|TRUE|False|FALSE)"),
+     "a YAML 1.1 boolean", "write true or false, or quote the text"),
+    (re.compile(r"(Null|NULL)"), "a YAML null", "write null, or quote the text"),
+    (re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?"), "a date or timestamp",
+     'quote it: "2021-12-14"'),
+    (re.compile(r"[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?"), "a sexagesimal (base-60) number or time",
+     'quote it: "1:30"'),
+    (re.compile(r"[-+]?0[0-9_]+"), "an octal-looking number", 'quote it ("017") or drop the leading zero'),
+    (re.compile(r"[-+]?0(x[0-9a-fA-F_]+|o[0-7_]+|b[01_]+)"), "a hexadecimal, octal or binary number",
+     "write the number in decimal, or quote it"),
+    (re.compile(r"[-+]?\.(inf|Inf|INF|nan|NaN|NAN)"), "an infinity or not-a-number",
+     "facts hold finite numbers: write the number, or quote the text"),
+    (re.compile(r"[-+]?([0-9][0-9_]*)?\.?[0-9_]+([eE][-+]?[0-9]+)?|\+[0-9]+|[0-9][0-9_]*_[0-9_]*"),
+     "a number in a form other tools read differently", "write a plain decimal number, or quote it"),
+]
+
+# Bidirectional controls (the "Trojan Source" characters) and invisible characters: they make
+# text display differently from what it is, so no fact file may contain them.
+_INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063"
+                 "\u2064\u2066\u2067\u2068\u2069\u00ad\ufeff\u180e")
+
+
+@dataclass
+class Document:
+    """A loaded YAML document: its data and where each node stands (1-based line, column)."""
+
+    data: Any
+    positions: dict[Path, Position] = field(default_factory=dict)
+    key_positions: dict[Path, Position] = field(default_factory=dict)
+
+    def position(self, path: Path) -> Position:
+        """The position of the node at `path`, or of its nearest ancestor that has one."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(tuple(path[:end]))
+            if found:
+                return found
+        return (1, 1)
+
+    def key_position(self, path: Path) -> Position:
+        """The position of the mapping key whose value is at `path` (falls back to the value)."""
+        return self.key_positions.get(tuple(path)) or self.position(path)
+
+
+class _Fatal(Exception):
+    """Stops loading: the file cannot be read further."""
+
+
+def _line_col_of_offset(text: str, offset: int) -> Position:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "control character")
+    return f"U+{ord(char):04X} {name}"
+
+
+class _Reader:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.diagnostics: list[Diagnostic] = []
+
+    def error(self, position: Position, code: str, rule: str, message: str, hint: str) -> None:
+        self.diagnostics.append(Diagnostic(self.path, position[0], position[1], code, rule, message, hint))
+
+    def decode(self, raw: bytes) -> str:
+        if len(raw) > MAX_FILE_BYTES:
+            self.error((1, 1), "E010", "file-too-large",
+                       f"the file is {len(raw):,} bytes; a fact file may be at most {MAX_FILE_BYTES:,}",
+                       "one record per file keeps files small: split the record or shorten its text")
+            raise _Fatal
+        if raw.startswith(b"\xef\xbb\xbf"):
+            self.error((1, 1), "E006", "encoding", "the file starts with a byte-order mark (BOM)",
+                       "save the file as UTF-8 without BOM")
+            raise _Fatal
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            prefix = raw[: exc.start].decode("utf-8", errors="replace")
+            self.error(_line_col_of_offset(prefix, len(prefix)), "E006", "encoding",
+                       f"invalid UTF-8 byte 0x{raw[exc.start]:02x}", "save the file as UTF-8")
+            raise _Fatal from None
+        if not text.strip():
+            self.error((1, 1), "E008", "empty-file", "the file holds no record",
+                       "write the record, or delete the file")
+            raise _Fatal
+        for offset, char in enumerate(text):
+            if char == "\t":
+                self.error(_line_col_of_offset(text, offset), "E007", "control-character",
+                           "a tab character", "indent and separate with spaces")
+                raise _Fatal
+            if char in _INVISIBLE:
+                self.error(_line_col_of_offset(text, offset), "E013", "invisible-character",
+                           f"{_describe(char)}: invisible and bidirectional-control characters make text "
+                           "read differently from what it is", "delete the character")
+                raise _Fatal
+            if unicodedata.category(char) == "Cc" and char not in "\n\r":
+                self.error(_line_col_of_offset(text, offset), "E007", "control-character",
+                           f"{_describe(char)}", "delete the character")
+                raise _Fatal
+        return text
+
+    def scalar(self, event: yaml.ScalarEvent, position: Position) -> Any:
+        if event.tag is not None and not any(event.implicit):
+            self.error(position, "E005", "explicit-tag", f"explicit tag {event.tag!r}",
+                       "remove the tag: fact files hold plain strings, numbers, true/false and null")
+            return event.value
+        value: str = event.value
+        if event.style:  # quoted or block scalar: always a string
+            return value
+        if value in ("", "~", "null"):
+            return None
+        if value in ("true", "false"):
+            return value == "true"
+        if _INT.fullmatch(value):
+            return int(value)
+        if _FLOAT.fullmatch(value):
+            return float(value)
+        for pattern, what, hint in _AMBIGUOUS:
+            if pattern.fullmatch(value):
+                self.error(position, "E004", "ambiguous-scalar",
+                           f"unquoted {value!r} is read as {what} by YAML 1.1 tools, not as text", hint)
+                return value
+        return value
+
+    def build(self, text: str) -> Document:
+        """Builds the single document in `text` from the parser's events, without recursion."""
+        document = Document(None)
+        stack: list[tuple[Any, Path, list[Any]]] = []  # (container, its path, [pending key, key mark])
+        documents = 0
+        events = yaml.parse(text, Loader=yaml.CSafeLoader)
+        while True:
+            try:
+                event = next(events)
+            except StopIteration:
+                break
+            except yaml.MarkedYAMLError as exc:
+                mark = exc.problem_mark or exc.context_mark
+                position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                self.error(position, "E001", "yaml-syntax", f"{exc.problem or exc.context}",
+                           "fix the YAML syntax at this place (indentation, quotes, colons)")
+                raise _Fatal from None
+            position = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    self.error(position, "E009", "multiple-documents", "a second YAML document in one file",
+                               "one record per file: move it to a file of its own and delete the `---`")
+                    raise _Fatal
+                continue
+            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                continue
+            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                self.error(position, "E003", "anchor-or-alias",
+                           f"anchor or alias {event.anchor!r}: fact files do not share nodes",
+                           "write the value out in full where it is needed")
+            if isinstance(event, yaml.AliasEvent):
+                value: Any = None
+            elif isinstance(event, yaml.ScalarEvent):
+                value = self.scalar(event, position)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                if event.tag is not None and not event.implicit:
+                    self.error(position, "E005", "explicit-tag", f"explicit tag {event.tag!r}",
+                               "remove the tag")
+                value = {} if isinstance(event, yaml.MappingStartEvent) else []
+            else:  # pragma: no cover - the parser emits no other events
+                continue
+
+            if not stack:
+                path: Path = ()
+                document.data = value
+            else:
+                container, parent_path, pending = stack[-1]
+                if isinstance(container, list):
+                    path = (*parent_path, len(container))
+                    container.append(value)
+                elif pending[0] is None:  # this node is a mapping key
+                    if not isinstance(event, yaml.ScalarEvent) or not isinstance(value, str):
+                        self.error(position, "E012", "non-string-key",
+                                   "a mapping key must be a plain name", "write the key as a word: `name:`")
+                        raise _Fatal
+                    pending[0], pending[1] = value, position
+                    continue
+                else:
+                    key, key_position = pending[0], pending[1]
+                    pending[0] = None
+                    path = (*parent_path, key)
+                    if key in container:
+                        first = document.key_positions[path]
+                        self.error(key_position, "E002", "duplicate-key",
+                                   f"duplicate key {key!r} (first at line {first[0]})",
+                                   "keep one of the two entries")
+                    else:
+                        container[key] = value
+                        document.key_positions[path] = key_position
+            document.positions.setdefault(path, position)
+            if isinstance(value, (dict, list)):
+                if len(stack) >= MAX_DEPTH:
+                    self.error(position, "E011", "nesting-too-deep",
+                               f"nesting deeper than {MAX_DEPTH} levels", "fact records are shallow: flatten it")
+                    raise _Fatal
+                stack.append((value, path, [None, None]))
+        return document
+
+
+def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Diagnostic]]:
+    """Loads one fact file. Returns the document (None if unreadable) and every problem found."""
+    reader = _Reader(path)
+    try:
+        document = reader.build(reader.decode(raw))
+    except _Fatal:
+        return None, reader.diagnostics
+    except RecursionError:  # pragma: no cover - the builder does not recurse; a guard all the same
+        reader.error((1, 1), "E011", "nesting-too-deep", "the file nests too deeply", "flatten it")
+        return None, reader.diagnostics
+    return document, reader.diagnostics

@@ -1,0 +1,61 @@
+"""Runs every check over a set of fact files and collects the diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .archive import Archive
+from .base import FactBase
+from .diagnostics import Diagnostic
+from .records import find_fact_files, load_record
+from .rules.identity import check_identity
+from .rules.quotes import QuoteCount, check_archive_files, check_quotes
+from .rules.references import check_references
+from .rules.translations import check_english_renderings
+from .schemas import check_schema
+
+
+@dataclass
+class Report:
+    base: FactBase
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    quotes: QuoteCount = field(default_factory=QuoteCount)
+    archive: Archive | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.diagnostics
+
+
+def _shown(path: Path) -> str:
+    """Paths in messages are relative to the working directory where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_fact_base(paths: list[Path]) -> tuple[FactBase, list[Diagnostic]]:
+    base, diagnostics = FactBase(), []
+    for path in find_fact_files(paths):
+        record, found = load_record(path, _shown(path))
+        diagnostics.extend(found)
+        if record is not None:
+            base.records.append(record)
+    return base, diagnostics
+
+
+def validate(paths: list[Path], archive: Archive | None) -> Report:
+    base, diagnostics = load_fact_base(paths)
+    report = Report(base, diagnostics, archive=archive)
+    for record in base.records:
+        report.diagnostics.extend(check_schema(record))
+    report.diagnostics.extend(check_identity(base))
+    report.diagnostics.extend(check_references(base))
+    report.diagnostics.extend(check_english_renderings(base))
+    if archive is not None:
+        report.diagnostics.extend(check_archive_files(base, archive))
+    report.diagnostics.extend(check_quotes(base, archive, report.quotes))
+    report.diagnostics.sort()
+    return report
