@@ -73,8 +73,8 @@ def iter_claims(record: Record) -> Iterator[Claim]:
 
 
 def kind_of(path: Path) -> str | None:
-    """The record kind a file holds, from the folder it is in."""
-    return KINDS.get(path.parent.name)
+    """The record kind a file holds, from the nearest folder named after a kind."""
+    return next((KINDS[parent.name] for parent in path.parents if parent.name in KINDS), None)
 
 
 def find_fact_files(paths: list[Path]) -> list[Path]:

@@ -53,6 +53,15 @@ def _unexpected_names(message: str) -> list[str]:
     return re.findall(r"'((?:[^'\\]|\\.)*)'", inside)
 
 
+def _allowed_properties(schema: dict[str, Any]) -> set[str]:
+    """The properties a schema allows, including those of the schema it `$ref`s (claimBase for claims)."""
+    allowed = set(schema.get("properties", {}))
+    if "$ref" in schema:
+        target = _registry().resolver(base_uri="common.schema.json").lookup(schema["$ref"]).contents
+        allowed |= _allowed_properties(target)
+    return allowed
+
+
 def _diagnostics_for(record: Record, error: jsonschema.ValidationError) -> Iterator[Diagnostic]:
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
@@ -75,7 +84,7 @@ def _diagnostics_for(record: Record, error: jsonschema.ValidationError) -> Itera
                                         f"add `{name}:` (see schema/{record.kind}.schema.json)")
         return
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
-        allowed = sorted(schema.get("properties", {}))
+        allowed = sorted(_allowed_properties(schema))
         for name in _unexpected_names(error.message):
             suggestion = difflib.get_close_matches(name, allowed, n=1)
             hint = f"did you mean `{suggestion[0]}`?" if suggestion else (

@@ -1,0 +1,35 @@
+"""Shared test set-up: the validator's package lives in scripts/, and fact files are written to temp dirs."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+ARCHIVE = ROOT.parent / "shared" / "sources"
+
+WriteFact = Callable[[str, str], Path]
+
+
+@pytest.fixture
+def facts_dir(tmp_path: Path) -> Path:
+    return tmp_path / "facts"
+
+
+@pytest.fixture
+def write_fact(facts_dir: Path) -> WriteFact:
+    """Writes `text` (dedented) to facts/<relative path> in a temp fact base and returns the path."""
+
+    def write(relative: str, text: str) -> Path:
+        path = facts_dir / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
