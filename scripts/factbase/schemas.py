@@ -44,6 +44,28 @@ def load_schema(kind: str) -> dict[str, Any]:
     return contents
 
 
+# Claim definitions in common.schema.json -> the type of their value.
+_CLAIM_VALUE_TYPES = {
+    "textClaim": "text", "dateClaim": "date", "quantityClaim": "quantity", "urlClaim": "url",
+    "organizationClaim": "organization", "modelClaim": "model", "modalitiesClaim": "modalities",
+    "languagesClaim": "languages", "scoreClaim": "score",
+}
+
+
+@cache
+def claim_value_types(kind: str) -> dict[str, str]:
+    """Each claim property of `kind` and the type of its values, read from the schema.
+
+    A property whose items are defined inline (availability) takes its own name as its type."""
+    properties = load_schema(kind)["properties"].get("claims", {}).get("properties", {})
+    types: dict[str, str] = {}
+    for name, spec in properties.items():
+        ref = spec.get("items", {}).get("$ref", "")
+        definition = ref.rsplit("/", 1)[-1]
+        types[name] = _CLAIM_VALUE_TYPES.get(definition, name)
+    return types
+
+
 def _type_name(value: Any) -> str:
     return _JSON_TYPES.get(type(value), type(value).__name__)
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 from ..base import FactBase
 from ..diagnostics import Diagnostic
 from ..records import KINDS, Record, iter_claims
-from ..schemas import load_schema
+from ..schemas import claim_value_types
 
 # Fields outside `claims` that name other records: (record kind, field) -> kind named.
 FIELD_REFERENCES = {
@@ -20,22 +19,13 @@ FIELD_REFERENCES = {
     ("partnership", "organizations"): "organization",
     ("partnership", "models"): "model",
 }
-# Claim value types (schema definitions) whose value is the id of another record.
-_CLAIM_TYPES = {"organizationClaim": "organization", "modelClaim": "model"}
 _FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 
 
-@cache
 def claim_references(kind: str) -> dict[str, str]:
-    """Claim properties of `kind` whose values are ids, read from the schema: property -> kind named."""
-    properties = load_schema(kind)["properties"].get("claims", {}).get("properties", {})
-    found: dict[str, str] = {}
-    for name, spec in properties.items():
-        ref = spec.get("items", {}).get("$ref", "")
-        for definition, target in _CLAIM_TYPES.items():
-            if ref.endswith(f"/{definition}"):
-                found[name] = target
-    return found
+    """Claim properties of `kind` whose values are ids: property -> kind named."""
+    return {name: value_type for name, value_type in claim_value_types(kind).items()
+            if value_type in ("organization", "model")}
 
 
 def _named_ids(record: Record) -> Iterator[tuple[tuple[str | int, ...], str, str]]:

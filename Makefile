@@ -1,0 +1,53 @@
+# Two commands on a fresh machine (see README):  make serve   and   make test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# The archive of source copies that quotes are verified against; empty when it is absent.
+ARCHIVE ?= $(wildcard ../shared/sources)
+ARCHIVE_OPTION := $(if $(ARCHIVE),--archive $(ARCHIVE))
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install browser build serve validate lint test test-fast bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check '.[test]'
+	rm -rf build *.egg-info
+	touch $@
+
+install: $(VENV)/.installed
+
+# Debian's Chromium and a Korean font, for the browser tests (never a downloaded browser build).
+browser:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi nanum; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium fonts-nanum; \
+		else echo "install chromium and fonts-nanum: sudo apt-get install -y chromium fonts-nanum"; exit 1; fi; \
+	fi
+
+build: install
+	$(BIN)/python scripts/build_site.py
+
+serve: install
+	$(BIN)/python scripts/serve.py
+
+validate: install
+	$(BIN)/python scripts/validate.py $(ARCHIVE_OPTION)
+
+lint: install
+	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/python scripts/format.py --check
+
+# Every test: lint and types, the formatter check, the validator on facts/, pytest (browser tests included).
+test: install browser lint validate
+	$(BIN)/python -m pytest
+
+# Without the browser tests.
+test-fast: install lint validate
+	$(BIN)/python -m pytest -m "not browser"
+
+bench: install
+	$(BIN)/python benchmarks/scale.py
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,54 @@
+"""The site's view of the fact base for one build: validated, loaded once, shared by hooks and macros."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from factbase.archive import archive_from
+from factbase.validation import validate
+
+from .sitedata import ROOT, SiteData, load_site_data
+from .views import Page
+
+FACTS = ROOT / "facts"
+DEFAULT_REPOSITORY = "https://github.com/korean-ai-facts/korean-ai-facts"
+
+_cache: dict[str, tuple[tuple[float, int], SiteData]] = {}
+
+
+def _fingerprint(facts: Path) -> tuple[float, int]:
+    files = list(facts.rglob("*.yaml"))
+    return max((f.stat().st_mtime for f in files), default=0.0), len(files)
+
+
+class FactsInvalid(Exception):
+    pass
+
+
+def site_data(facts: Path = FACTS) -> SiteData:
+    """The validated fact base; reloaded only when a fact file changed (for `serve`)."""
+    key = str(facts)
+    fingerprint = _fingerprint(facts)
+    cached = _cache.get(key)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    report = validate([facts], archive_from(None))
+    if report.diagnostics:
+        shown = "\n".join(d.format_text() for d in report.diagnostics[:50])
+        raise FactsInvalid(f"the fact base has {len(report.diagnostics)} errors; the site is not built:\n{shown}")
+    data = load_site_data(facts)
+    _cache[key] = (fingerprint, data)
+    return data
+
+
+def page_for(config: Any, page_url: str) -> Page:
+    """A Page view context for the page at `page_url` (relative to the language root)."""
+    depth = page_url.count("/")
+    return Page(
+        data=site_data(),
+        lang=config["extra"]["lang"],
+        root="../" * depth,
+        url=page_url,
+        repository=config["extra"].get("repository") or DEFAULT_REPOSITORY,
+    )

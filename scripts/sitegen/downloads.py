@@ -1,0 +1,54 @@
+"""The whole fact base as JSON and CSV (one row per claim, with its citations), byte-for-byte deterministic."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from factbase.records import iter_claims
+
+from .sitedata import SiteData
+
+CSV_COLUMNS = ["record_kind", "record_id", "property", "index", "value", "unit", "qualifier", "status", "as_of",
+               "citation_count", "sources", "quotes", "quotes_en", "lines", "note_en"]
+SEPARATOR = " || "
+
+
+def facts_json(data: SiteData) -> str:
+    """Every record, by kind and id, exactly as in facts/."""
+    payload = {kind: {record_id: record.data for record_id, record in sorted(records.items())}
+               for kind, records in sorted(data.records.items())}
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _value_columns(value: Any) -> tuple[str, str, str]:
+    if isinstance(value, dict) and "amount" in value:
+        return f"{value['amount']:g}" if isinstance(value["amount"], float) else str(value["amount"]), \
+            value["unit"], value.get("qualifier", "exact")
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True), "", ""
+    return str(value), "", ""
+
+
+def claims_csv(data: SiteData) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for kind, records in sorted(data.records.items()):
+        for _, record in sorted(records.items()):
+            for claim in iter_claims(record):
+                citations = [c for _, c in claim.citations()]
+                value, unit, qualifier = _value_columns(claim.data.get("value"))
+                note = claim.data.get("note")
+                writer.writerow([
+                    kind, record.id, claim.property, claim.path[-1], value, unit, qualifier,
+                    claim.data.get("status", ""), claim.data.get("as_of", ""), len(citations),
+                    SEPARATOR.join(str(c.get("source", "")) for c in citations),
+                    SEPARATOR.join(str(c.get("quote", "")) for c in citations),
+                    SEPARATOR.join(str(c.get("quote_en", "")) for c in citations),
+                    SEPARATOR.join(str(c.get("line", "")) for c in citations),
+                    note["en"] if isinstance(note, dict) else "",
+                ])
+    return out.getvalue()

@@ -1,0 +1,64 @@
+"""MkDocs hooks: one generated page per model, organisation and source; data downloads after the build."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
+
+from sitegen.context import FactsInvalid, page_for, site_data  # noqa: E402
+from sitegen.downloads import claims_csv, facts_json  # noqa: E402
+from sitegen.i18n import translate  # noqa: E402
+from sitegen.jsonld import dataset_jsonld  # noqa: E402
+from sitegen.sitedata import PAGE_FOLDERS  # noqa: E402
+
+# kind -> the macro its generated page calls
+_PAGE_MACROS = {"model": "model_page", "organization": "organization_page", "source": "source_page"}
+
+
+def on_files(files: Files, config: Any) -> Files:
+    try:
+        data = site_data()
+    except FactsInvalid as error:
+        raise PluginError(str(error)) from None
+    for kind, folder in PAGE_FOLDERS.items():
+        for record_id in sorted(data.records[kind]):
+            # the id matched ^[a-z0-9-]+$ in validation, so it is safe inside the macro call
+            content = f'{{{{ {_PAGE_MACROS[kind]}("{record_id}") }}}}\n'
+            files.append(File.generated(config, f"{folder}/{record_id}.md", content=content,
+                                         inclusion=InclusionLevel.NOT_IN_NAV))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
+    """Generated pages take their title from the record (after mkdocs-macros ran, so it is never rendered)."""
+    folder, _, rest = page.file.src_uri.partition("/")
+    kinds = {f: k for k, f in PAGE_FOLDERS.items()}
+    if page.file.generated_by is None or folder not in kinds:
+        return markdown
+    record_id = rest.removesuffix(".md")
+    context = page_for(config, page.url)
+    record = context.data.records[kinds[folder]][record_id]
+    page.title = context.data.name(record_id, context.lang)
+    page.edit_url = context.edit_url(record)
+    return markdown
+
+
+def on_post_build(config: Any) -> None:
+    data = site_data()
+    lang = config["extra"]["lang"]
+    out = Path(config["site_dir"]) / "data"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "facts.json").write_text(facts_json(data), encoding="utf-8")
+    (out / "claims.csv").write_text(claims_csv(data), encoding="utf-8")
+    dataset = dataset_jsonld(data, config["site_url"], lang, translate(lang, "site.name"),
+                             translate(lang, "site.tagline"))
+    (out / "dataset.jsonld").write_text(json.dumps(dataset, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                                        encoding="utf-8")

@@ -1,0 +1,97 @@
+"""mkdocs-macros entry point: the functions pages call to render the fact base.
+
+Each function builds a view in Python and renders it through an autoescaping template; what it returns
+is HTML that mkdocs-macros does not render again, so Jinja syntax inside fact text is shown, not run.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from factbase.reference import field_reference as schema_fields  # noqa: E402
+from factbase.rule_catalogue import rule_catalogue  # noqa: E402
+from factbase.records import KINDS  # noqa: E402
+from sitegen import views  # noqa: E402
+from sitegen.context import page_for  # noqa: E402
+from sitegen.i18n import translate  # noqa: E402
+from sitegen.jsonld import model_jsonld  # noqa: E402
+from sitegen.render import render  # noqa: E402
+
+
+def define_env(env: Any) -> None:
+    lang = env.conf["extra"]["lang"]
+
+    def page() -> views.Page:
+        return page_for(env.conf, env.page.url)
+
+    @env.macro
+    def t(key: str) -> str:
+        return translate(lang, key)
+
+    @env.macro
+    def model_page(record_id: str) -> str:
+        context = page()
+        record = context.data.records["model"][record_id]
+        view = views.model_view(context, record)
+        summary_groups = view.pop("summary")
+        meta_links = view.pop("meta")
+        return render("model.html", context, summary_groups=summary_groups, meta_links=meta_links,
+                      jsonld=model_jsonld(context, record), **view)
+
+    @env.macro
+    def organization_page(record_id: str) -> str:
+        context = page()
+        view = views.organization_view(context, context.data.records["organization"][record_id])
+        return render("organization.html", context, summary_groups=view.pop("summary"),
+                      meta_links=view.pop("meta"), **view)
+
+    @env.macro
+    def source_page(record_id: str) -> str:
+        context = page()
+        view = views.source_view(context, context.data.records["source"][record_id])
+        return render("source.html", context, meta_links=view.pop("meta"), **view)
+
+    @env.macro
+    def models_index() -> str:
+        context = page()
+        return render("models_index.html", context, **views.models_index_view(context))
+
+    @env.macro
+    def timeline() -> str:
+        context = page()
+        return render("timeline.html", context, **views.timeline_view(context))
+
+    @env.macro
+    def directory() -> str:
+        context = page()
+        return render("directory.html", context, **views.directory_view(context))
+
+    @env.macro
+    def sources_index() -> str:
+        context = page()
+        return render("sources_index.html", context, **views.sources_index_view(context))
+
+    @env.macro
+    def disputed() -> str:
+        context = page()
+        return render("disputed.html", context, **views.disputed_view(context))
+
+    @env.macro
+    def rules_table() -> str:
+        return render("rules.html", page(), rules=rule_catalogue())
+
+    @env.macro
+    def field_reference() -> str:
+        folders = {kind: folder for folder, kind in KINDS.items()}
+        kinds = [{"kind": kind, "folder": folders[kind], "title": translate(lang, f"record.{kind}"),
+                  "fields": fields} for kind, fields in schema_fields().items()]
+        return render("reference.html", page(), kinds=kinds)
+
+    @env.macro
+    def counts() -> dict[str, int]:
+        records = page().data.records
+        return {kind: len(items) for kind, items in records.items()}

@@ -1,0 +1,137 @@
+"""Everything the site needs from the fact base, computed once per build in Python (templates stay dumb)."""
+
+from __future__ import annotations
+
+import subprocess
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from factbase.base import FactBase
+from factbase.records import KINDS, Claim, Record, iter_claims
+from factbase.validation import load_fact_base
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDERS = {kind: folder for folder, kind in KINDS.items()}
+# Pages generated per record: kind -> URL folder.
+PAGE_FOLDERS = {"model": "models", "organization": "organizations", "source": "sources"}
+
+
+def date_sort_key(date: str) -> tuple[int, int, int]:
+    """Sorts dates of any precision: a year before its halves, quarters and months, a month before its days."""
+    year, _, rest = date.partition("-")
+    if not rest:
+        return (int(year), 0, 0)
+    if rest[0] in "HQ":
+        first_month = {"H1": 1, "H2": 7, "Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10}[rest]
+        return (int(year), first_month, 0)
+    month, _, day = rest.partition("-")
+    return (int(year), int(month), int(day or 0))
+
+
+def _git_last_changed(paths: list[Path]) -> dict[Path, str]:
+    """The date of the last commit touching each path, from one `git log` pass (empty outside git)."""
+    try:
+        output = subprocess.run(
+            ["git", "log", "--format=%x00%cs", "--name-only", "--", "facts"],
+            cwd=ROOT, capture_output=True, text=True, check=True, timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    wanted = {path.resolve(): path for path in paths}
+    found: dict[Path, str] = {}
+    date = ""
+    for line in output.splitlines():
+        if line.startswith("\x00"):
+            date = line[1:]
+        elif line:
+            path = wanted.get((ROOT / line).resolve())
+            if path is not None and path not in found:
+                found[path] = date
+    return found
+
+
+@dataclass
+class SiteData:
+    base: FactBase
+    last_changed: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def records(self) -> dict[str, dict[str, Record]]:
+        return {kind: self.base.of_kind(kind) for kind in KINDS.values()}
+
+    @cached_property
+    def members(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for model in self.records["model"].values():
+            family = model.data.get("family")
+            if isinstance(family, str):
+                found[family].append(model.id)
+        return dict(found)
+
+    @cached_property
+    def citing(self) -> dict[str, list[Claim]]:
+        """Source id -> the claims that cite it, in fact-base order."""
+        found: dict[str, list[Claim]] = defaultdict(list)
+        for claim in self.base.claims():
+            for source_id in dict.fromkeys(c.get("source") for _, c in claim.citations()):
+                if isinstance(source_id, str):
+                    found[source_id].append(claim)
+        return dict(found)
+
+    @cached_property
+    def developed_by(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = defaultdict(list)
+        for model in self.records["model"].values():
+            for claim in iter_claims(model):
+                if claim.property == "developer" and model.id not in found[claim.data.get("value", "")]:
+                    found[claim.data.get("value", "")].append(model.id)
+        return dict(found)
+
+    @cached_property
+    def partnerships_of(self) -> dict[str, list[Record]]:
+        found: dict[str, list[Record]] = defaultdict(list)
+        for partnership in self.records["partnership"].values():
+            for org in partnership.data.get("organizations", []):
+                found[org].append(partnership)
+        return dict(found)
+
+    @cached_property
+    def events_of(self) -> dict[str, list[Record]]:
+        """Model or organisation id -> events that concern it."""
+        found: dict[str, list[Record]] = defaultdict(list)
+        for event in self.records["event"].values():
+            for subject in [*event.data.get("models", []), *event.data.get("organizations", [])]:
+                found[subject].append(event)
+        return dict(found)
+
+    def name(self, record_id: str, lang: str) -> str:
+        for kind in ("model", "organization"):
+            record = self.records[kind].get(record_id)
+            if record is not None:
+                return str(record.data["name"][lang])
+        source = self.records["source"].get(record_id)
+        return str(source.data["title"][lang]) if source else record_id
+
+    def updated(self, record: Record) -> str:
+        return self.last_changed.get(record.path, "")
+
+
+def load_site_data(facts_dir: Path) -> SiteData:
+    """Loads the fact base for the site. The build refuses a fact base with loader errors."""
+    base, diagnostics = load_fact_base([facts_dir])
+    if diagnostics:
+        raise ValueError("fact files do not load:\n" + "\n".join(d.format_text() for d in diagnostics))
+    paths = [Path(record.path) for record in base.records]
+    changed = _git_last_changed(paths)
+    return SiteData(base, {str(path): date for path, date in changed.items()})
+
+
+def first_value(record: Record, prop: str) -> Any:
+    """The first value of a property that is not superseded (the one a summary shows first)."""
+    for claim in iter_claims(record):
+        if claim.property == prop and claim.data.get("status") != "superseded":
+            return claim.data.get("value")
+    return None

@@ -1,0 +1,367 @@
+"""View models: plain dicts and lists that the Jinja templates render without computing anything."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from factbase.records import Claim, Record, iter_claims
+from factbase.schemas import claim_value_types
+
+from .formatting import format_date, format_value
+from .i18n import translate
+from .sitedata import FOLDERS, PAGE_FOLDERS, SiteData, date_sort_key, first_value
+
+SUMMARY_PROPERTIES = {
+    "model": ["developer", "announced", "released", "parameters", "availability", "license", "repository", "paper"],
+    "organization": ["founded", "parent_organization", "leader", "staff"],
+}
+
+
+@dataclass
+class Page:
+    """Where a view is rendered: the language, and the relative path back to the site root."""
+
+    data: SiteData
+    lang: str
+    root: str  # "../../" from models/x/ to the language root
+    url: str  # the page's own URL, relative to the language root
+    repository: str
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    _numbers: dict[tuple[str, str, int], int] = field(default_factory=dict)
+
+    def t(self, key: str) -> str:
+        return translate(self.lang, key)
+
+    def href(self, record_id: str, kind: str) -> str | None:
+        folder = PAGE_FOLDERS.get(kind)
+        if folder is None or record_id not in self.data.records[kind]:
+            return None
+        return f"{self.root}{folder}/{record_id}/"
+
+    def link(self, record_id: str) -> dict[str, Any]:
+        """A link to a model, organisation or source page, by id."""
+        for kind in PAGE_FOLDERS:
+            if record_id in self.data.records[kind]:
+                return {"text": self.data.name(record_id, self.lang), "href": self.href(record_id, kind)}
+        return {"text": record_id, "href": None}
+
+    def cite(self, citation: dict[str, Any]) -> int:
+        """The footnote number of a citation on this page (the same quote twice gets one number)."""
+        key = (citation["source"], citation["quote"], citation.get("line", 0))
+        if key not in self._numbers:
+            self._numbers[key] = len(self._numbers) + 1
+            source = self.data.records["source"].get(citation["source"])
+            self.notes.append({
+                "number": self._numbers[key],
+                "source": self.link(citation["source"]),
+                "publisher": source.data.get("publisher", {}).get(self.lang) if source else None,
+                "date": format_date(source.data["published"]["date"], self.lang) if source else None,
+                "quote": citation["quote"],
+                "quote_lang": source.data.get("language") if source else None,
+                "quote_en": citation.get("quote_en"),
+                "line": citation.get("line"),
+                "section": citation.get("section"),
+            })
+        return self._numbers[key]
+
+    def edit_url(self, record: Record) -> str:
+        return f"{self.repository}/edit/main/facts/{FOLDERS[record.kind]}/{record.id}.yaml"
+
+    def report_url(self, claim: Claim | None, record: Record) -> str:
+        where = f"{record.kind}/{record.id}"
+        if claim is not None:
+            where += f"#{claim.property}[{claim.path[-1]}]"
+        query = urlencode({"template": "report-an-error.yml", "page": self.url or "/", "claim": where,
+                           "title": f"[fact] {where}"})
+        return f"{self.repository}/issues/new?{query}"
+
+
+def _value_view(page: Page, value_type: str, value: Any) -> dict[str, Any]:
+    if value_type in ("organization", "model"):
+        return {**page.link(value), "external": False}
+    if value_type == "url":
+        return {"text": value, "href": value, "external": True}
+    return {"text": format_value(value_type, value, page.lang), "href": None, "external": False}
+
+
+def claim_value_view(page: Page, claim: Claim) -> dict[str, Any]:
+    data = claim.data
+    value_type = claim_value_types(claim.record.kind).get(claim.property, "text")
+    outcome = data.get("outcome")
+    return {
+        **_value_view(page, value_type, data["value"]),
+        "status": data["status"],
+        "status_label": page.t(f"status.{data['status']}"),
+        "as_of": format_date(data["as_of"], page.lang) if data.get("as_of") else None,
+        "note": data["note"][page.lang] if data.get("note") else None,
+        "outcome": {
+            "label": page.t(f"outcome.{outcome['result']}"),
+            "record": page.link(outcome["record"]) if outcome.get("record") else None,
+            "note": outcome["note"][page.lang] if outcome.get("note") else None,
+        } if outcome else None,
+        "cites": [page.cite(citation) for _, citation in claim.citations()],
+        "report": page.report_url(claim, claim.record),
+    }
+
+
+def claims_view(page: Page, record: Record) -> list[dict[str, Any]]:
+    """Claims grouped by property, in schema order; a property with disagreeing values says so."""
+    order = list(claim_value_types(record.kind))
+    grouped: dict[str, list[Claim]] = {}
+    for claim in iter_claims(record):
+        grouped.setdefault(claim.property, []).append(claim)
+    return [{
+        "property": prop,
+        "label": page.t(f"property.{prop}"),
+        "disputed": any(c.data.get("status") == "disputed" for c in claims),
+        "entries": [claim_value_view(page, claim) for claim in claims],
+    } for prop, claims in sorted(grouped.items(), key=lambda item: order.index(item[0]))]
+
+
+def _summary(page: Page, record: Record, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_property = {group["property"]: group for group in claims}
+    return [by_property[prop] for prop in SUMMARY_PROPERTIES.get(record.kind, []) if prop in by_property]
+
+
+def _meta(page: Page, record: Record) -> dict[str, Any]:
+    return {
+        "updated": format_date(page.data.updated(record), page.lang) if page.data.updated(record) else None,
+        "edit": page.edit_url(record),
+        "report": page.report_url(None, record),
+    }
+
+
+def _events(page: Page, record_id: str) -> list[dict[str, Any]]:
+    return sorted((timeline_entry(page, event) for event in page.data.events_of.get(record_id, [])),
+                  key=lambda entry: entry["sort"])
+
+
+def model_view(page: Page, record: Record) -> dict[str, Any]:
+    claims = claims_view(page, record)
+    data = record.data
+    family = data.get("family")
+    return {
+        "record": record,
+        "name": data["name"],
+        "aliases": data.get("aliases", []),
+        "kind_label": page.t(f"kind.model.{data['kind']}"),
+        "family": page.link(family) if family else None,
+        "members": [page.link(member) for member in page.data.members.get(record.id, [])],
+        "summary": _summary(page, record, claims),
+        "claims": claims,
+        "events": _events(page, record.id),
+        "meta": _meta(page, record),
+    }
+
+
+def organization_view(page: Page, record: Record) -> dict[str, Any]:
+    claims = claims_view(page, record)
+    data = record.data
+    return {
+        "record": record,
+        "name": data["name"],
+        "aliases": data.get("aliases", []),
+        "sector": page.t(f"sector.{data['sector']}"),
+        "country": page.t(f"country.{data['country']}"),
+        "parent": page.link(data["parent"]) if data.get("parent") else None,
+        "summary": _summary(page, record, claims),
+        "claims": claims,
+        "relationships": [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])],
+        "models": [page.link(model) for model in page.data.developed_by.get(record.id, [])],
+        "events": _events(page, record.id),
+        "meta": _meta(page, record),
+    }
+
+
+def partnership_view(page: Page, record: Record, seen_from: str | None = None) -> dict[str, Any]:
+    organizations = record.data["organizations"]
+    since = [claim_value_view(page, c) for c in iter_claims(record) if c.property == "since"]
+    return {
+        "id": record.id,
+        "relationship": page.t(f"relationship.{record.data['relationship']}"),
+        "relationship_key": record.data["relationship"],
+        "organizations": [page.link(org) for org in organizations if org != seen_from],
+        "first": page.link(organizations[0]),
+        "models": [page.link(model) for model in record.data.get("models", [])],
+        "descriptions": [claim_value_view(page, c) for c in iter_claims(record) if c.property == "description"],
+        "since": since,
+        "edit": page.edit_url(record),
+    }
+
+
+def source_view(page: Page, record: Record) -> dict[str, Any]:
+    data = record.data
+    citing = []
+    for claim in page.data.citing.get(record.id, []):
+        quotes = [{"quote": c.get("quote"), "quote_en": c.get("quote_en"), "line": c.get("line")}
+                  for _, c in claim.citations() if c.get("source") == record.id]
+        citing.append({
+            "record": page.link(claim.record.id) if claim.record.kind in PAGE_FOLDERS
+            else {"text": _record_title(page, claim.record), "href": None},
+            "property": page.t(f"property.{claim.property}"),
+            "value": {**claim_value_view(page, claim), "cites": []},  # the quotes stand beside it
+            "quotes": quotes,
+        })
+    return {
+        "record": record,
+        "title": data["title"],
+        "kind": page.t(f"source.{data['kind']}"),
+        "publisher": data.get("publisher"),
+        "author": data.get("author"),
+        "published": format_date(data["published"]["date"], page.lang),
+        "time": data["published"].get("time"),
+        "inferred": data["published"]["inferred"],
+        "url": data.get("url"),
+        "language": page.t(f"language.{data['language']}"),
+        "retrieved": format_date(data["retrieved"], page.lang),
+        "archive": data["archive"],
+        "notes": data["notes"][page.lang] if data.get("notes") else None,
+        "citing": citing,
+        "meta": _meta(page, record),
+    }
+
+
+def _record_title(page: Page, record: Record) -> str:
+    title = record.data.get("title")
+    return str(title[page.lang]) if isinstance(title, dict) else record.id
+
+
+def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dict[str, Any]:
+    """A timeline entry from an event record, or from a model's announced/released claim."""
+    if claim is None:
+        dates = [c for c in iter_claims(event) if c.property == "date"]
+        chosen = next((c for c in dates if c.data.get("status") != "superseded"), dates[0])
+        kind = event.data["kind"]
+        subjects = [page.link(i) for i in [*event.data.get("models", []), *event.data.get("organizations", [])]]
+        title = event.data["title"][page.lang]
+        organizations = event.data.get("organizations", [])
+        descriptions = [claim_value_view(page, c) for c in iter_claims(event) if c.property != "date"]
+    else:
+        chosen, kind = claim, f"model-{claim.property}"
+        subjects = [page.link(event.id)]
+        title = event.data["name"][page.lang]
+        organizations = [str(c.data.get("value")) for c in iter_claims(event) if c.property == "developer"]
+        descriptions = []
+    return {
+        "id": f"{event.id}-{claim.property}-{claim.path[-1]}" if claim else event.id,
+        "sort": (date_sort_key(chosen.data["value"]), title),
+        "year": chosen.data["value"][:4],
+        "date": format_date(chosen.data["value"], page.lang),
+        "date_value": chosen.data["value"],
+        "kind": kind,
+        "kind_label": page.t(f"event.{kind}"),
+        "title": title,
+        "subjects": subjects,
+        "organizations": organizations,
+        "date_claim": claim_value_view(page, chosen),
+        "descriptions": descriptions,
+    }
+
+
+def _model_timeline_claims(data: SiteData) -> list[tuple[Record, Claim]]:
+    """Model announcements and releases; a family member's date is left out when its family has the same one."""
+    found = []
+    for model in data.records["model"].values():
+        family = data.records["model"].get(model.data.get("family", ""))
+        for claim in iter_claims(model):
+            if claim.property not in ("announced", "released"):
+                continue
+            if family and any(c.property == claim.property and c.data.get("value") == claim.data.get("value")
+                              for c in iter_claims(family)):
+                continue
+            found.append((model, claim))
+    return found
+
+
+def timeline_view(page: Page) -> dict[str, Any]:
+    entries = [timeline_entry(page, event) for event in page.data.records["event"].values()]
+    entries += [timeline_entry(page, model, claim) for model, claim in _model_timeline_claims(page.data)]
+    entries.sort(key=lambda entry: entry["sort"])
+    years: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        years.setdefault(entry["year"], []).append(entry)
+    organizations = sorted({org for entry in entries for org in entry["organizations"]},
+                           key=lambda org: page.data.name(org, page.lang))
+    kinds = sorted({entry["kind"] for entry in entries})
+    return {
+        "years": [{"year": year, "entries": items} for year, items in years.items()],
+        "organizations": [{"id": org, "name": page.data.name(org, page.lang)} for org in organizations],
+        "kinds": [{"id": kind, "name": page.t(f"event.{kind}")} for kind in kinds],
+    }
+
+
+def models_index_view(page: Page) -> dict[str, Any]:
+    models = page.data.records["model"]
+
+    def card(record: Record) -> dict[str, Any]:
+        developer = first_value(record, "developer")
+        parameters = [v for c in claims_view(page, record) if c["property"] == "parameters" for v in c["entries"]]
+        return {
+            "link": page.link(record.id),
+            "other_name": record.data["name"]["en" if page.lang == "ko" else "ko"],
+            "kind": page.t(f"kind.model.{record.data['kind']}"),
+            "developer": page.link(developer) if developer else None,
+            "parameters": [value["text"] for value in parameters if value["status"] != "superseded"],
+            "members": [card(models[m]) for m in page.data.members.get(record.id, []) if m in models],
+        }
+
+    top = [record for record in models.values() if record.data.get("family") not in models]
+    by_developer: dict[str, list[dict[str, Any]]] = {}
+    for record in sorted(top, key=lambda r: r.data["name"][page.lang]):
+        developer = first_value(record, "developer") or ""
+        by_developer.setdefault(developer, []).append(card(record))
+    return {"groups": [{"developer": page.link(dev) if dev else None, "models": cards}
+                       for dev, cards in sorted(by_developer.items(),
+                                                key=lambda item: (item[0] != "lg-ai-research",
+                                                                  page.data.name(item[0], page.lang)))]}
+
+
+def directory_view(page: Page) -> dict[str, Any]:
+    rows = []
+    for record in sorted(page.data.records["organization"].values(), key=lambda r: r.data["name"][page.lang]):
+        relationships = [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])]
+        rows.append({
+            "link": page.link(record.id),
+            "other_name": record.data["name"]["en" if page.lang == "ko" else "ko"],
+            "sector_key": record.data["sector"],
+            "sector": page.t(f"sector.{record.data['sector']}"),
+            "country": page.t(f"country.{record.data['country']}"),
+            "relationships": relationships,
+            "relationship_keys": " ".join(sorted({r["relationship_key"] for r in relationships})),
+        })
+    sectors = sorted({row["sector_key"] for row in rows})
+    kinds = sorted({key for row in rows for key in row["relationship_keys"].split()})
+    return {
+        "rows": rows,
+        "sectors": [{"id": s, "name": page.t(f"sector.{s}")} for s in sectors],
+        "relationships": [{"id": k, "name": page.t(f"relationship.{k}")} for k in kinds],
+    }
+
+
+def sources_index_view(page: Page) -> dict[str, Any]:
+    sources = sorted(page.data.records["source"].values(),
+                     key=lambda r: date_sort_key(r.data["published"]["date"]))
+    return {"sources": [{
+        "link": page.link(record.id),
+        "kind": page.t(f"source.{record.data['kind']}"),
+        "publisher": record.data.get("publisher", {}).get(page.lang),
+        "author": record.data.get("author"),
+        "published": format_date(record.data["published"]["date"], page.lang),
+        "inferred": record.data["published"]["inferred"],
+        "url": record.data.get("url"),
+        "sha256": record.data["archive"]["sha256"],
+        "claims": len(page.data.citing.get(record.id, [])),
+    } for record in sources]}
+
+
+def disputed_view(page: Page) -> dict[str, Any]:
+    """Every property where at least one value is marked disputed, with all its values."""
+    groups = []
+    for record in page.data.base.records:
+        for group in claims_view(page, record):
+            if group["disputed"]:
+                groups.append({"record": page.link(record.id) if record.kind in PAGE_FOLDERS
+                               else {"text": _record_title(page, record), "href": None}, **group})
+    return {"groups": groups}
