@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from factbase.validation import validate
 from .sitedata import ROOT, SiteData, load_site_data
 from .views import Page
 
-FACTS = ROOT / "facts"
+FACTS_ENV = "FACTS_DIR"  # builds another fact base (tests, benchmarks); default facts/
 DEFAULT_REPOSITORY = "https://github.com/korean-ai-facts/korean-ai-facts"
 
 _cache: dict[str, tuple[tuple[float, int], SiteData]] = {}
@@ -26,8 +27,13 @@ class FactsInvalid(Exception):
     pass
 
 
-def site_data(facts: Path = FACTS) -> SiteData:
+def facts_dir() -> Path:
+    return Path(os.environ.get(FACTS_ENV) or ROOT / "facts")
+
+
+def site_data() -> SiteData:
     """The validated fact base; reloaded only when a fact file changed (for `serve`)."""
+    facts = facts_dir()
     key = str(facts)
     fingerprint = _fingerprint(facts)
     cached = _cache.get(key)

@@ -1,0 +1,200 @@
+"""scripts/new.py: scaffolds schema-valid, canonical records, asks only on a terminal, never overwrites."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import WriteFact
+
+from factbase.archive import Archive
+from factbase.formatting import format_text
+from factbase.validation import validate
+
+new = importlib.import_module("new")
+
+ARTICLE = "엑사원 공개 기사\n\nLG AI연구원은 14일 초거대 AI 모델 ‘엑사원(EXAONE)’을 공개했다.\n"
+README = "# Model A\n\nWe introduce Model A, a bilingual model.\n\nModel A is a bilingual model.\n"
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Path:
+    directory = tmp_path / "archive"
+    (directory / "articles").mkdir(parents=True)
+    (directory / "primary").mkdir()
+    (directory / "articles" / "a.txt").write_text(ARTICLE, "utf-8")
+    (directory / "primary" / "a.md").write_text(README, "utf-8")
+    return directory
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def sources(write_fact: WriteFact, archive: Path) -> None:
+    """A Korean news article and an English README, archived."""
+    for source_id, kind, language, file in [("news-a", "news-article", "ko", "articles/a.txt"),
+                                            ("readme-a", "repository-readme", "en", "primary/a.md")]:
+        write_fact(f"sources/{source_id}.yaml", f"""\
+            id: {source_id}
+            kind: {kind}
+            title:
+              ko: 제목
+              en: Title
+            published:
+              date: "2021-12-14"
+              inferred: false
+            language: {language}
+            retrieved: "2026-11-22"
+            archive:
+              file: {file}
+              sha256: {_sha(archive / file)}
+            """)
+
+
+def _run(facts_dir: Path, archive: Path, *argv: str) -> int:
+    kind, record_id, *options = argv
+    return int(new.main([kind, record_id, "--facts", str(facts_dir), "--archive", str(archive), *options]))
+
+
+def test_a_source_gets_the_hash_of_its_archived_copy(facts_dir: Path, archive: Path) -> None:
+    code = _run(facts_dir, archive, "source", "hankyung-2021-12-14-exaone", "--kind", "news-article",
+                "--title-ko", "엑사원 공개", "--title-en", "EXAONE unveiled", "--published-date", "2021-12-14",
+                "--language", "ko", "--retrieved", "2026-11-22", "--publisher-ko", "한국경제",
+                "--publisher-en", "The Korea Economic Daily", "--archive-file", str(archive / "articles/a.txt"))
+    assert code == 0
+    written = (facts_dir / "sources" / "hankyung-2021-12-14-exaone.yaml").read_text("utf-8")
+    assert written == f"""\
+id: hankyung-2021-12-14-exaone
+kind: news-article
+title:
+  ko: 엑사원 공개
+  en: EXAONE unveiled
+publisher:
+  ko: 한국경제
+  en: The Korea Economic Daily
+published:
+  date: "2021-12-14"
+  inferred: false
+language: ko
+retrieved: "2026-11-22"
+archive:
+  file: articles/a.txt
+  sha256: {_sha(archive / "articles/a.txt")}
+"""
+    report = validate([facts_dir], Archive(archive))
+    assert [d.format_text() for d in report.diagnostics] == []
+
+
+@pytest.mark.usefixtures("sources")
+def test_a_model_with_a_cited_description_finds_the_quote_line(facts_dir: Path, archive: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    code = _run(facts_dir, archive, "model", "model-a", "--name-ko", "모델 A", "--name-en", "Model A",
+                "--kind", "model", "--aliases", "Model-A, MA", "--description-ko", "이중 언어 모델이다.",
+                "--description-en", "A bilingual model.", "--source", "readme-a",
+                "--quote", "Model A is a  bilingual\nmodel.")
+    assert code == 0
+    path = facts_dir / "models" / "model-a.yaml"
+    written = path.read_text("utf-8")
+    assert written == """\
+id: model-a
+name:
+  ko: 모델 A
+  en: Model A
+aliases:
+  - Model-A
+  - MA
+kind: model
+claims:
+  description:
+    - value:
+        ko: 이중 언어 모델이다.
+        en: A bilingual model.
+      status: confirmed
+      citations:
+        - source: readme-a
+          quote: "Model A is a  bilingual\\nmodel."
+          line: 5
+"""
+    assert format_text(written.encode("utf-8"), "model") == written
+    assert f"wrote {path}: add sourced claims to it" in capsys.readouterr().err
+    report = validate([facts_dir], Archive(archive))
+    assert [d.format_text() for d in report.diagnostics] == []
+
+
+@pytest.mark.usefixtures("sources")
+def test_an_event_cites_its_date_and_a_korean_quote_needs_an_english_rendering(
+        facts_dir: Path, archive: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["event", "2021-12-14-exaone", "--kind", "release", "--title-ko", "엑사원 공개",
+            "--title-en", "EXAONE unveiled", "--date", "2021-12-14", "--source", "news-a",
+            "--quote", "LG AI연구원은 14일"]
+    assert _run(facts_dir, archive, *argv) == 2
+    assert capsys.readouterr().err == ("error: missing options for a new event: --quote-en (stdin is not a "
+                                       "terminal, so new.py cannot ask for them)\n")
+    assert _run(facts_dir, archive, *argv, "--quote-en", "LG AI Research, on the 14th") == 0
+    written = (facts_dir / "events" / "2021-12-14-exaone.yaml").read_text("utf-8")
+    assert "      status: reported\n" in written  # a news article is a secondary source
+    assert "          quote_en: LG AI Research, on the 14th\n          line: 3\n" in written
+
+
+def test_missing_options_are_named_when_stdin_is_not_a_terminal(facts_dir: Path, archive: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(facts_dir, archive, "organization", "lg", "--name-en", "LG") == 2
+    assert capsys.readouterr().err == ("error: missing options for a new organization: --name-ko, --sector, "
+                                       "--country (stdin is not a terminal, so new.py cannot ask for them)\n")
+    assert _run(facts_dir, archive, "partnership", "a-b") == 2
+    assert capsys.readouterr().err == (
+        "error: missing options for a new partnership: --organizations, --relationship, --description-ko, "
+        "--description-en, --status, --source, --quote (stdin is not a terminal, so new.py cannot ask for them)\n")
+    assert not facts_dir.exists()
+
+
+def test_an_existing_file_is_never_overwritten(write_fact: WriteFact, facts_dir: Path, archive: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_fact("organizations/lg.yaml", "id: lg\n# hand-written\n")
+    code = _run(facts_dir, archive, "organization", "lg", "--name-ko", "LG", "--name-en", "LG",
+                "--sector", "conglomerate", "--country", "KR")
+    assert code == 1
+    assert capsys.readouterr().err == f"error: {path} already exists: edit it instead\n"
+    assert path.read_text("utf-8") == "id: lg\n# hand-written\n"
+
+
+@pytest.mark.usefixtures("sources")
+def test_bad_input_is_refused_before_anything_is_written(facts_dir: Path, archive: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(facts_dir, archive, "model", "Model_A") == 2
+    assert "'Model_A' is not an id" in capsys.readouterr().err
+    model = ["model", "model-a", "--name-ko", "모델", "--name-en", "Model", "--kind", "model",
+             "--description-ko", "설명", "--description-en", "Description", "--source", "readme-a"]
+    assert _run(facts_dir, archive, *model, "--quote", "not in the README") == 1
+    assert ("the quote is not in the archived copy of readme-a (primary/a.md): copy it verbatim from there"
+            in capsys.readouterr().err)
+    assert _run(facts_dir, archive, *model[:-1], "missing-source", "--quote", "Model A") == 1
+    assert "there is no readable source" in capsys.readouterr().err
+    assert _run(facts_dir, archive, "organization", "lg", "--name-ko", "LG", "--name-en", "LG",
+                "--sector", "conglomerate", "--country", "kr") == 1
+    assert "E105 invalid-value: 'kr' does not have the expected form" in capsys.readouterr().err
+    assert _run(facts_dir, archive, "source", "s", "--kind", "paper", "--title-ko", "제목", "--title-en", "T",
+                "--published-date", "2021", "--published-inferred", "maybe", "--language", "en",
+                "--retrieved", "2026", "--archive-file", "primary/a.md") == 1
+    assert "error: --published-inferred: answer true or false" in capsys.readouterr().err
+    assert not (facts_dir / "models").exists() and not (facts_dir / "organizations").exists()
+
+
+@pytest.mark.usefixtures("sources")
+def test_on_a_terminal_it_asks_for_what_is_missing(facts_dir: Path, archive: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    answers: Iterator[str] = iter(["", "wrong", "family", "엑사원", "EXAONE", "nope", "readme-a",
+                                   "We introduce Model A", "모델 계열", "A model family"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert _run(facts_dir, archive, "model", "exaone", "--status", "confirmed", "--quote", "x") == 1  # bad quote
+    answers = iter(["family", "엑사원", "EXAONE", "readme-a", "모델 계열", "A model family"])
+    assert _run(facts_dir, archive, "model", "exaone", "--quote", "We introduce Model A") == 0
+    written = (facts_dir / "models" / "exaone.yaml").read_text("utf-8")
+    assert written.startswith("id: exaone\nname:\n  ko: 엑사원\n  en: EXAONE\nkind: family\nclaims:\n")
+    assert "        - source: readme-a\n          quote: We introduce Model A\n          line: 3\n" in written
