@@ -35,7 +35,8 @@ DEFAULT_ARCHIVE = ROOT.parent / "shared" / "sources"
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 # The claim each kind is scaffolded with (when required by the schema, or when its options are given).
 CLAIM = {"model": "description", "organization": "description", "event": "date", "partnership": "description"}
-CITATION_FIELDS = ("status", "citations[].source", "citations[].quote", "citations[].quote_en")
+# ... and the claim fields it takes, in the order they are asked for (the status defaults from the source).
+CITATION_FIELDS = ("citations[].source", "citations[].quote", "citations[].quote_en", "status")
 COMPUTED = {"id", "archive.sha256"}
 DEFAULTS: dict[str, Any] = {"published.inferred": False}
 # The status a claim gets by default from the kind of its source (schema/source.schema.json `kind`).
@@ -77,19 +78,20 @@ def options_for(kind: str) -> list[Option]:
     """The fields new.py takes as options: leaves outside `claims`, and the scaffolded claim's."""
     claim = CLAIM.get(kind)
     prefix = f"claims.{claim}[]."
-    found: list[Option] = []
+    found: list[tuple[int, Option]] = []
     for field in fields(kind):
         if field.type in ("object", "array of object") or field.path in COMPUTED:
             continue
-        name, in_claim = field.path, field.path.startswith("claims.")
+        name, in_claim, rank = field.path, field.path.startswith("claims."), 0
         if in_claim:
             rest = field.path.removeprefix(prefix)
             wanted = rest.startswith("value") or rest in CITATION_FIELDS
             if claim is None or rest == field.path or not wanted:
                 continue
             name = claim + rest.removeprefix("value") if rest.startswith("value") else rest.split(".")[-1]
-        found.append(Option(field, "--" + re.sub(r"[._\[\]]+", "-", name).strip("-"), in_claim))
-    return found
+            rank = 1 + CITATION_FIELDS.index(rest) if rest in CITATION_FIELDS else 0
+        found.append((rank, Option(field, "--" + re.sub(r"[._\[\]]+", "-", name).strip("-"), in_claim)))
+    return [option for _rank, option in sorted(found, key=lambda ranked: ranked[0])]
 
 
 def _put(record: dict[str, Any], path: str, value: Any) -> None:
@@ -210,7 +212,7 @@ def _ask(option: Option) -> Any:
     field = option.field
     choices = f" [{', '.join(field.enum)}]" if field.enum else ""
     hint = " (comma-separated)" if option.parse_list else ""
-    print(f"{option.flag.removeprefix('--')}: {field.description.split('. ')[0].rstrip('.')}{choices}{hint}")
+    print(f"{option.flag.removeprefix('--')}: {field.description}{choices}{hint}")
     while True:
         try:
             return option.parse(input("> "))

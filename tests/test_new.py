@@ -149,7 +149,7 @@ def test_missing_options_are_named_when_stdin_is_not_a_terminal(facts_dir: Path,
     assert _run(facts_dir, archive, "partnership", "a-b") == 2
     assert capsys.readouterr().err == (
         "error: missing options for a new partnership: --organizations, --relationship, --description-ko, "
-        "--description-en, --status, --source, --quote (stdin is not a terminal, so new.py cannot ask for them)\n")
+        "--description-en, --source, --quote, --status (stdin is not a terminal, so new.py cannot ask for them)\n")
     assert not facts_dir.exists()
 
 
@@ -186,15 +186,20 @@ def test_bad_input_is_refused_before_anything_is_written(facts_dir: Path, archiv
 
 
 @pytest.mark.usefixtures("sources")
-def test_on_a_terminal_it_asks_for_what_is_missing(facts_dir: Path, archive: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    answers: Iterator[str] = iter(["", "wrong", "family", "엑사원", "EXAONE", "nope", "readme-a",
-                                   "We introduce Model A", "모델 계열", "A model family"])
+def test_on_a_terminal_it_asks_for_what_is_missing(facts_dir: Path, archive: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    answers: Iterator[str] = iter(["", "엑사원", "EXAONE", "wrong", "family", "모델 계열", "A model family",
+                                   "readme-a"])
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
-    assert _run(facts_dir, archive, "model", "exaone", "--status", "confirmed", "--quote", "x") == 1  # bad quote
-    answers = iter(["family", "엑사원", "EXAONE", "readme-a", "모델 계열", "A model family"])
+    assert _run(facts_dir, archive, "model", "exaone", "--quote", "not there") == 1
+    out = capsys.readouterr().out
+    assert "name-ko: The name as written in Korean.\n  an answer is needed\n" in out
+    assert "  one of: family, model, product\n" in out
+    assert "source: The id of a record in `facts/sources/`.\n" in out
+    answers = iter(["엑사원", "EXAONE", "family", "모델 계열", "A model family", "readme-a"])
     assert _run(facts_dir, archive, "model", "exaone", "--quote", "We introduce Model A") == 0
     written = (facts_dir / "models" / "exaone.yaml").read_text("utf-8")
     assert written.startswith("id: exaone\nname:\n  ko: 엑사원\n  en: EXAONE\nkind: family\nclaims:\n")
-    assert "        - source: readme-a\n          quote: We introduce Model A\n          line: 3\n" in written
+    assert "      status: confirmed\n      citations:\n        - source: readme-a\n" in written
+    assert "          quote: We introduce Model A\n          line: 3\n" in written
