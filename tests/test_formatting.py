@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, WriteFact
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from factbase.formatting import FormatError, format_data, format_text
 from factbase.records import find_fact_files, kind_of
 from factbase.strict_yaml import load_yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 format_cli = importlib.import_module("format")
 

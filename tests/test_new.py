@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from conftest import WriteFact
-
 from factbase.archive import Archive
 from factbase.formatting import format_text
 from factbase.validation import validate

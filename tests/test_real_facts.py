@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ARCHIVE, ROOT
-
 from factbase.archive import Archive
 from factbase.records import iter_claims
 from factbase.validation import load_fact_base, validate

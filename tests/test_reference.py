@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from conftest import ROOT
-
 from factbase.records import KINDS
 from factbase.reference import Field, field_reference, fields
 

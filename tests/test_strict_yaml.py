@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from factbase.strict_yaml import MAX_DEPTH, MAX_FILE_BYTES, load_yaml
 
 CASES = [

@@ -89,7 +89,8 @@ def _diagnostics_for(record: Record, error: jsonschema.ValidationError) -> Itera
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "required":
         present = error.instance if isinstance(error.instance, dict) else {}
-        for name in error.validator_value:
+        required = error.validator_value if isinstance(error.validator_value, list) else []
+        for name in required:
             if name in present:
                 continue
             if name == "citations":
@@ -134,7 +135,8 @@ def _diagnostics_for(record: Record, error: jsonschema.ValidationError) -> Itera
         return
     description = schema.get("description", "")
     if error.validator == "enum":
-        message = f"{error.instance!r} is not one of: {', '.join(map(str, error.validator_value))}"
+        allowed = error.validator_value if isinstance(error.validator_value, list) else []
+        message = f"{error.instance!r} is not one of: {', '.join(map(str, allowed))}"
     elif error.validator == "pattern":
         message = f"{error.instance!r} does not have the expected form"
     else:

@@ -174,7 +174,8 @@ class _Reader:
                 self.error(position, "E001", "yaml-syntax", f"{exc.problem or exc.context}",
                            "fix the YAML syntax at this place (indentation, quotes, colons)")
                 raise _Fatal from None
-            position = (event.start_mark.line + 1, event.start_mark.column + 1)
+            start = event.start_mark
+            position = (start.line + 1, start.column + 1) if start else (1, 1)
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:

@@ -12,9 +12,10 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from factbase.records import KINDS  # noqa: E402
 from factbase.reference import field_reference as schema_fields  # noqa: E402
 from factbase.rule_catalogue import rule_catalogue  # noqa: E402
-from factbase.records import KINDS  # noqa: E402
+
 from sitegen import views  # noqa: E402
 from sitegen.context import page_for  # noqa: E402
 from sitegen.i18n import translate  # noqa: E402

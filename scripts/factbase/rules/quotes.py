@@ -60,7 +60,7 @@ def check_quotes(base: FactBase, archive: Archive | None, count: QuoteCount) -> 
         for path, citation in claim.citations():
             quote, source = citation.get("quote"), sources.get(citation.get("source", ""))
             text = _archived(archive, source) if archive and source else None
-            if text is None or not isinstance(quote, str):
+            if source is None or text is None or not isinstance(quote, str):
                 count.unverified += 1
                 continue
             lines = text.lines_of(quote)
