@@ -297,13 +297,13 @@ def models_index_view(page: Page) -> dict[str, Any]:
 
     def card(record: Record) -> dict[str, Any]:
         developer = first_value(record, "developer")
-        parameters = [v for c in claims_view(page, record) if c["property"] == "parameters" for v in c["entries"]]
+        parameters = [claim_value_view(page, c) for c in iter_claims(record) if c.property == "parameters"]
         return {
             "link": page.link(record.id),
             "other_name": record.data["name"]["en" if page.lang == "ko" else "ko"],
             "kind": page.t(f"kind.model.{record.data['kind']}"),
             "developer": page.link(developer) if developer else None,
-            "parameters": [value["text"] for value in parameters if value["status"] != "superseded"],
+            "parameters": [{**value, "cites": []} for value in parameters if value["status"] != "superseded"],
             "members": [card(models[m]) for m in page.data.members.get(record.id, []) if m in models],
         }
 
