@@ -33,3 +33,13 @@ def write_fact(facts_dir: Path) -> WriteFact:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real fact base built once per test session (both languages), in a temp folder."""
+    from build_site import build_site
+
+    target = tmp_path_factory.mktemp("built") / "site"
+    build_site(target)
+    return target

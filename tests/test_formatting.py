@@ -167,6 +167,20 @@ def test_a_file_the_strict_loader_rejects_is_not_formatted() -> None:
     assert [d.code for d in raised.value.diagnostics] == ["E002"]
 
 
+def test_comments_between_list_items_blank_lines_and_file_end_are_kept() -> None:
+    text = "id: x\naliases:\n  # first\n  - a  # eol a\n  # before b\n  - b\n\n  - c\nkind: model\n\n# the end\n"
+    assert _format(text) == text
+
+
+def test_a_comment_formatting_would_lose_is_refused() -> None:
+    with pytest.raises(FormatError) as raised:
+        _format("id: x\nname: {ko: a,  # inside braces\n  en: b}\n")
+    assert [d.format_text() for d in raised.value.diagnostics] == [
+        "<text>:2:16: F001 comment-would-be-lost: formatting would lose the comment '# inside braces'\n"
+        "    fix: put the comment on a line of its own in block layout (not inside `{...}` or `[...]`, "
+        "not before `---`)"]
+
+
 # Text a contributor may write: any printable character, line breaks, quotes, YAML indicators.
 _TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cf"), whitelist_characters="\n")
                 | st.sampled_from(list(":#-'\"?!&*[]{}|>%@`, ") + list(string.digits)), max_size=40)

@@ -160,6 +160,34 @@ def _render(root: CommentedMap, data: dict[str, Any], kind: str, path: str) -> s
     return text
 
 
+def _comments(yaml: YAML, text: str) -> dict[str, tuple[int, int]]:
+    """Every comment line in `text`, stripped, with where it first stands (from the scanner's tokens)."""
+    found: dict[str, tuple[int, int]] = {}
+    pending: list[Any] = [getattr(token, "comment", None) for token in yaml.scan(text)]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, CommentToken):
+            for offset, line in enumerate(item.value.split("\n")):
+                if line.strip():
+                    found.setdefault(line.strip(), (item.start_mark.line + 1 + offset, item.start_mark.column + 1))
+    return found
+
+
+def _check_comments_kept(yaml: YAML, before: str, after: str, path: str) -> None:
+    """ruamel.yaml drops comments inside `{...}`/`[...]` and before `---`: refuse rather than lose them."""
+    if "#" not in before:
+        return
+    kept = _comments(yaml, after)
+    lost = [(position, comment) for comment, position in _comments(yaml, before).items() if comment not in kept]
+    hint = "put the comment on a line of its own in block layout (not inside `{...}` or `[...]`, not before `---`)"
+    if lost:
+        raise FormatError([Diagnostic(path, line, column, "F001", "comment-would-be-lost",
+                                      f"formatting would lose the comment {comment!r}", hint)
+                           for (line, column), comment in sorted(lost)])
+
+
 def format_text(raw: bytes, kind: str, path: str = "<text>") -> str:
     """The canonical text of a fact file of `kind`. Raises FormatError if it does not load cleanly."""
     document, problems = load_yaml(raw, path)
@@ -173,7 +201,9 @@ def format_text(raw: bytes, kind: str, path: str = "<text>") -> str:
     except YAMLError as exc:  # the strict loader read it; ruamel.yaml's parser did not
         raise FormatError([Diagnostic(path, 1, 1, "E001", "yaml-syntax", str(exc).splitlines()[0],
                                       "simplify the YAML at this place")]) from None
-    return _render(root, document.data, kind, path)
+    text = _render(root, document.data, kind, path)
+    _check_comments_kept(_yaml(), raw.decode("utf-8"), text, path)
+    return text
 
 
 def _commented(value: Any) -> Any:

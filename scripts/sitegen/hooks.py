@@ -9,6 +9,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
@@ -46,7 +47,8 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     record_id = rest.removesuffix(".md")
     context = page_for(config, page.url)
     record = context.data.records[kinds[folder]][record_id]
-    page.title = context.data.name(record_id, context.lang)
+    # Material prints the title unescaped (in <title>, the header and the search index): give it escaped HTML
+    page.title = page.meta["title"] = str(escape(context.data.name(record_id, context.lang)))
     page.edit_url = context.edit_url(record)
     return markdown
 

@@ -1,0 +1,129 @@
+"""The built site, read as HTML: every record has its page or entry in both languages, every claim on a
+page is followed by its citation, and disputed values show all their sources."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+from conftest import ROOT
+
+from factbase.archive import normalise
+from factbase.records import Record, iter_claims
+from factbase.schemas import claim_value_types
+from factbase.validation import load_fact_base
+
+LANGUAGES = ("ko", "en")
+
+
+@cache
+def _base() -> dict[str, dict[str, Record]]:
+    base, _ = load_fact_base([ROOT / "facts"])
+    return {kind: base.of_kind(kind) for kind in ("source", "organization", "model", "event", "partnership")}
+
+
+def _soup(site: Path, lang: str, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / lang / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_record_has_its_page_or_entry(built_site: Path, lang: str) -> None:
+    records = _base()
+    for kind, folder in (("model", "models"), ("organization", "organizations"), ("source", "sources")):
+        missing = [i for i in records[kind] if not (built_site / lang / folder / i / "index.html").is_file()]
+        assert missing == [], f"{kind} pages missing in {lang}"
+    timeline = _soup(built_site, lang, "timeline")
+    assert [i for i in records["event"] if timeline.find(id=i) is None] == []
+    for partnership in records["partnership"].values():
+        first = partnership.data["organizations"][0]
+        page = _soup(built_site, lang, f"organizations/{first}")
+        assert page.find(id=partnership.id) is not None, f"{partnership.id} not on {first}'s page"
+
+
+def _notes(page: BeautifulSoup) -> dict[str, Tag]:
+    return {li["id"]: li for li in page.select("ol.kf-notes > li")}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_claim_on_a_model_page_is_followed_by_its_citation(built_site: Path, lang: str) -> None:
+    checked = 0
+    for model_id, model in _base()["model"].items():
+        page = _soup(built_site, lang, f"models/{model_id}")
+        notes = _notes(page)
+        order = list(claim_value_types("model"))  # the page groups claims by property, in schema order
+        claims = sorted(iter_claims(model), key=lambda claim: order.index(claim.property))
+        entries = page.select("table.kf-claims ul.kf-values > li")
+        assert len(entries) == len(claims), model_id
+        for claim, entry in zip(claims, entries, strict=True):
+            note_ids = [a["href"].removeprefix("#") for a in entry.select("sup.kf-cite a")]
+            assert note_ids, f"{model_id} {claim.property}: a claim without a footnote"
+            quotes = {normalise(notes[n].select_one("blockquote.kf-quote").get_text()) for n in note_ids}
+            expected = {normalise(c["quote"]) for _, c in claim.citations()}
+            assert quotes == expected, f"{model_id} {claim.property}"
+            checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_disputed_values_show_all_their_sources(built_site: Path, lang: str) -> None:
+    disputed = [(model, prop) for model in _base()["model"].values()
+                for prop in {c.property for c in iter_claims(model) if c.data["status"] == "disputed"}]
+    assert disputed, "the fact base records disputes (KoGPT's parameter count, EXAONE 3.0 'open source')"
+    for model, prop in disputed:
+        page = _soup(built_site, lang, f"models/{model.id}")
+        row = page.find(id=f"claim-{prop}")
+        assert row is not None and "kf-disputed" in row["class"], f"{model.id} {prop}"
+        assert row.select_one(".kf-disputed-notice") is not None
+        notes = _notes(page)
+        shown_sources = {notes[a["href"][1:]].select_one(".kf-note-source a")["href"].rstrip("/").rsplit("/", 1)[-1]
+                         for a in row.select("sup.kf-cite a")}
+        cited = {c["source"] for claim in iter_claims(model) if claim.property == prop for _, c in claim.citations()}
+        assert shown_sources == cited, f"{model.id} {prop}"
+        assert len(row.select(".kf-badge-disputed")) == sum(
+            1 for c in iter_claims(model) if c.property == prop and c.data["status"] == "disputed")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_plans_are_marked_as_plans(built_site: Path, lang: str) -> None:
+    model = _base()["model"]["exaone-1-0"]
+    planned = [c for c in iter_claims(model) if c.data["status"] == "planned"]
+    page = _soup(built_site, lang, "models/exaone-1-0")
+    assert planned and len(page.select("table.kf-claims .kf-badge-planned")) == len(planned)
+
+
+def test_the_language_switcher_points_at_the_same_page(built_site: Path) -> None:
+    page = _soup(built_site, "ko", "models/exaone-3-5-32b")
+    links = {a["hreflang"]: a["href"] for a in page.select("a.md-select__link")}
+    assert links == {"ko": "../../../ko/models/exaone-3-5-32b/", "en": "../../../en/models/exaone-3-5-32b/"}
+    assert (built_site / "ko" / "models" / "exaone-3-5-32b" / links["en"] / "index.html").resolve().is_file()
+
+
+def test_root_page_links_both_languages(built_site: Path) -> None:
+    root = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {a["href"] for a in root.select("a[hreflang]")} == {"ko/", "en/"}
+
+
+def test_no_request_leaves_the_site(built_site: Path) -> None:
+    """No Google Fonts, no CDN: every script, style, font, icon and image the pages load is local."""
+    remote = ("http:", "https:", "//")
+    for html in built_site.rglob("*.html"):
+        page = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        loaded = [tag["src"] for tag in page.select("script[src], img[src], iframe[src]")]
+        loaded += [tag["href"] for tag in page.select("link[href]") if tag.get("rel") != ["alternate"]
+                   and tag.get("rel") != ["canonical"]]
+        assert [url for url in loaded if url.startswith(remote)] == [], html
+
+
+def test_downloads_hold_every_claim(built_site: Path) -> None:
+    import csv
+    import json
+
+    records = _base()
+    rows = list(csv.DictReader((built_site / "en" / "data" / "claims.csv").open(encoding="utf-8")))
+    assert len(rows) == sum(len(list(iter_claims(r))) for kind in records.values() for r in kind.values())
+    facts = json.loads((built_site / "ko" / "data" / "facts.json").read_text(encoding="utf-8"))
+    assert set(facts["model"]) == set(records["model"])
+    dataset = json.loads((built_site / "en" / "data" / "dataset.jsonld").read_text(encoding="utf-8"))
+    assert dataset["@type"] == "Dataset" and len(dataset["citation"]) == len(records["source"])
