@@ -15,7 +15,7 @@ from pathlib import Path
 
 from factbase.formatting import FormatError, format_text
 from factbase.records import KINDS, find_fact_files, kind_of
-from factbase.validation import _shown as shown_path  # paths relative to the working directory
+from factbase.validation import display_path as shown_path  # paths relative to the working directory
 
 ROOT = Path(__file__).resolve().parents[1]
 

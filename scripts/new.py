@@ -65,12 +65,12 @@ class Option:
             if text.lower() not in _TRUE | _FALSE:
                 raise ValueError("answer true or false")
             return text.lower() in _TRUE
+        if not text:
+            raise ValueError("an answer is needed")
         if self.parse_list:
             return [item.strip() for item in text.split(",") if item.strip()]
         if self.field.enum and text not in self.field.enum:
             raise ValueError(f"one of: {', '.join(self.field.enum)}")
-        if not text:
-            raise ValueError("an answer is needed")
         return text
 
 

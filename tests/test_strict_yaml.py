@@ -18,6 +18,7 @@ CASES = [
     ("time", b"t: 1:30\n", "E004", 1, 4, "'1:30' is read as a sexagesimal"),
     ("octal", b"amount: 017\n", "E004", 1, 9, "'017' is read as an octal-looking number"),
     ("hex", b"amount: 0x1F\n", "E004", 1, 9, "'0x1F' is read as a hexadecimal"),
+    ("exponent without a dot", b"amount: 1e3\n", "E004", 1, 9, "'1e3' is read as a number in a form"),
     ("inf", b"amount: .inf\n", "E004", 1, 9, "'.inf' is read as an infinity"),
     ("nan", b"amount: .nan\n", "E004", 1, 9, "'.nan' is read as an infinity or not-a-number"),
     ("tag", b"a: !!python/object:os.system x\n", "E005", 1, 4, "explicit tag"),

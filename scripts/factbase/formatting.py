@@ -154,7 +154,7 @@ def _render(root: CommentedMap, data: dict[str, Any], kind: str, path: str) -> s
     text = out.getvalue()
     again, problems = load_yaml(text.encode("utf-8"), path)
     if again is None or problems or again.data != data:
-        raise FormatError(problems or [Diagnostic(path, 1, 1, "E104", "wrong-type",
+        raise FormatError(problems or [Diagnostic(path, 1, 1, "F002", "not-representable",
                                                   "the record does not survive being written as YAML",
                                                   "fact files hold mappings, lists, text, numbers, true/false")])
     return text

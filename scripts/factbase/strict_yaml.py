@@ -30,7 +30,7 @@ Path = tuple[str | int, ...]
 Position = tuple[int, int]
 
 _INT = re.compile(r"-?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
+_FLOAT = re.compile(r"-?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")  # 1e3 is text to YAML 1.1: E004
 _AMBIGUOUS = [
     (re.compile(r"(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|True|TRUE|False|FALSE)"),
      "a YAML 1.1 boolean", "write true or false, or quote the text"),

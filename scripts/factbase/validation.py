@@ -28,7 +28,7 @@ class Report:
         return not self.diagnostics
 
 
-def _shown(path: Path) -> str:
+def display_path(path: Path) -> str:
     """Paths in messages are relative to the working directory where possible."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -39,7 +39,7 @@ def _shown(path: Path) -> str:
 def load_fact_base(paths: list[Path]) -> tuple[FactBase, list[Diagnostic]]:
     base, diagnostics = FactBase(), []
     for path in find_fact_files(paths):
-        record, found = load_record(path, _shown(path))
+        record, found = load_record(path, display_path(path))
         diagnostics.extend(found)
         if record is not None:
             base.records.append(record)
