@@ -17,8 +17,13 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# axe-core for the browser tests' accessibility checks, pinned in package.json and package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 # Debian's Chromium and a Korean font, for the browser tests (never a downloaded browser build).
-browser:
+browser: node_modules/.installed
 	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi nanum; then \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium fonts-nanum; \
 		else echo "install chromium and fonts-nanum: sudo apt-get install -y chromium fonts-nanum"; exit 1; fi; \

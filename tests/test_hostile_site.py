@@ -105,15 +105,15 @@ def tree_hash(root: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, Path]]:
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     """The hostile fact base and the site built from it, once per session: (facts, archive, site)."""
     root = tmp_path_factory.mktemp("hostile")
     facts, archive = write_hostile_base(root)
-    with pytest.MonkeyPatch.context() as patch:
+    with pytest.MonkeyPatch.context() as patch:  # only for the build: later tests build facts/
         patch.setenv("FACTS_DIR", str(facts))
         patch.setenv("FACTS_ARCHIVE", str(archive))
         build_site.build_site(root / "site")
-        yield facts, archive, root / "site"
+    return facts, archive, root / "site"
 
 
 @pytest.fixture(scope="session")

@@ -63,4 +63,4 @@ def test_fields_carry_type_requiredness_and_enum_through_refs() -> None:
     assert (source["publisher"].required, source["publisher.ko"].required) == (False, True)
     claim = [path.removeprefix("claims.description[].") for path in by_path
              if path.startswith("claims.description[].") and path.count(".") == 2]
-    assert claim == ["value", "status", "citations", "as_of", "note", "outcome"]
+    assert claim == ["value", "status", "citations", "as_of", "note", "derived", "outcome"]

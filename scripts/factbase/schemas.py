@@ -122,7 +122,7 @@ def _diagnostics_for(record: Record, error: jsonschema.ValidationError) -> Itera
     if error.validator == "type":
         expected = error.validator_value
         got = _type_name(error.instance)
-        hint = ""
+        hint = f"write a {expected} here (see the field's description in schema/{record.kind}.schema.json)"
         if expected == "string" and not isinstance(error.instance, (dict, list)):
             hint = f'quote it: "{error.instance if error.instance is not None else ""}"'
         elif expected in ("object", "array"):

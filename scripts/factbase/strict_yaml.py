@@ -14,6 +14,7 @@ would read as something else (yes/no/on/off, dates, times, octal, hex, sexagesim
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from .diagnostics import Diagnostic
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64
+MAX_ITEMS = 1000  # entries in one list or mapping: keeps every check on a record fast (the largest holds 39)
+MAX_NUMBER_LENGTH = 40  # longer numbers are read differently by different tools (Python refuses 4,300 digits)
 
 Path = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -51,7 +54,13 @@ _AMBIGUOUS = [
 # Bidirectional controls (the "Trojan Source" characters) and invisible characters: they make
 # text display differently from what it is, so no fact file may contain them.
 _INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063"
-                 "\u2064\u2066\u2067\u2068\u2069\u00ad\ufeff\u180e")
+                 "\u2064\u2066\u2067\u2068\u2069\u00ad\ufeff\u180e"
+                 "\u2028\u2029")  # line and paragraph separators: YAML breaks lines there, most editors do not
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Every character _bad_character() may refuse (tab, C0 and C1 controls but line breaks, noncharacters,
+# _INVISIBLE): text is searched for these at C speed rather than looked at one character at a time.
+_SUSPECT = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
+                      + "".join(f"\\u{ord(char):04x}" for char in sorted(_INVISIBLE)) + "]")
 
 
 @dataclass
@@ -75,6 +84,18 @@ class Document:
         return self.key_positions.get(tuple(path)) or self.position(path)
 
 
+def _bad_character(char: str) -> tuple[str, str, str, str] | None:
+    """(code, rule, message, hint) if `char` may not stand in a fact file, raw or written as an escape."""
+    if char == "\t":
+        return "E007", "control-character", "a tab character", "indent and separate with spaces"
+    if char in _INVISIBLE:
+        return ("E013", "invisible-character", f"{_describe(char)}: invisible and bidirectional-control "
+                "characters make text read differently from what it is", "delete the character")
+    if (unicodedata.category(char) == "Cc" and char not in "\n\r") or char in "\ufffe\uffff":
+        return "E007", "control-character", _describe(char), "delete the character"
+    return None
+
+
 class _Fatal(Exception):
     """Stops loading: the file cannot be read further."""
 
@@ -85,7 +106,7 @@ def _line_col_of_offset(text: str, offset: int) -> Position:
 
 
 def _describe(char: str) -> str:
-    name = unicodedata.name(char, "control character")
+    name = unicodedata.name(char, "noncharacter" if char in "\ufffe\uffff" else "control character")
     return f"U+{ord(char):04X} {name}"
 
 
@@ -118,21 +139,20 @@ class _Reader:
             self.error((1, 1), "E008", "empty-file", "the file holds no record",
                        "write the record, or delete the file")
             raise _Fatal
-        for offset, char in enumerate(text):
-            if char == "\t":
-                self.error(_line_col_of_offset(text, offset), "E007", "control-character",
-                           "a tab character", "indent and separate with spaces")
-                raise _Fatal
-            if char in _INVISIBLE:
-                self.error(_line_col_of_offset(text, offset), "E013", "invisible-character",
-                           f"{_describe(char)}: invisible and bidirectional-control characters make text "
-                           "read differently from what it is", "delete the character")
-                raise _Fatal
-            if unicodedata.category(char) == "Cc" and char not in "\n\r":
-                self.error(_line_col_of_offset(text, offset), "E007", "control-character",
-                           f"{_describe(char)}", "delete the character")
+        for suspect in _SUSPECT.finditer(text):
+            bad = _bad_character(suspect.group())
+            if bad:
+                self.error(_line_col_of_offset(text, suspect.start()), *bad)
                 raise _Fatal
         return text
+
+    def check_escapes(self, value: str, position: Position) -> None:
+        """A double-quoted scalar can write any character as an escape (`"\\u202e"`): the same rules apply."""
+        for char in dict.fromkeys(suspect.group() for suspect in _SUSPECT.finditer(value)):
+            bad = _bad_character(char)
+            if bad and char != "\n":
+                code, rule, message, hint = bad
+                self.error(position, code, rule, f"{message} (written as an escape)", hint)
 
     def scalar(self, event: yaml.ScalarEvent, position: Position) -> Any:
         if event.tag is not None and not any(event.implicit):
@@ -140,16 +160,24 @@ class _Reader:
                        "remove the tag: fact files hold plain strings, numbers, true/false and null")
             return event.value
         value: str = event.value
+        if event.style == '"':
+            self.check_escapes(value, position)
         if event.style:  # quoted or block scalar: always a string
             return value
         if value in ("", "~", "null"):
             return None
         if value in ("true", "false"):
             return value == "true"
-        if _INT.fullmatch(value):
-            return int(value)
-        if _FLOAT.fullmatch(value):
-            return float(value)
+        if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+            if len(value) <= MAX_NUMBER_LENGTH:
+                number = int(value) if _INT.fullmatch(value) else float(value)
+                if math.isfinite(number):
+                    return number
+            shown = value if len(value) <= 20 else value[:20] + "…"
+            self.error(position, "E004", "ambiguous-scalar",
+                       f"unquoted {shown} ({len(value)} characters) is a number too large for other tools to read "
+                       "the same", f"write a number of at most {MAX_NUMBER_LENGTH} characters, or quote it")
+            return value
         for pattern, what, hint in _AMBIGUOUS:
             if pattern.fullmatch(value):
                 self.error(position, "E004", "ambiguous-scalar",
@@ -168,10 +196,18 @@ class _Reader:
                 event = next(events)
             except StopIteration:
                 break
-            except yaml.MarkedYAMLError as exc:
-                mark = exc.problem_mark or exc.context_mark
+            except yaml.YAMLError as exc:  # a MarkedYAMLError, or (defensively) any other parser error
+                mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
                 position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                self.error(position, "E001", "yaml-syntax", f"{exc.problem or exc.context}",
+                lines = _LINE_BREAK.split(text)
+                if position[0] > len(lines):  # at the end of a file without a final line break
+                    position = (len(lines), len(lines[-1]) + 1)
+                problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+                context, started = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+                if context and started and mark and (started.line, started.column) < (mark.line, mark.column):
+                    # where the unfinished construct began
+                    problem += f" ({context} at line {started.line + 1}, column {started.column + 1})"
+                self.error(position, "E001", "yaml-syntax", f"{problem}",
                            "fix the YAML syntax at this place (indentation, quotes, colons)")
                 raise _Fatal from None
             start = event.start_mark
@@ -231,6 +267,11 @@ class _Reader:
                     else:
                         container[key] = value
                         document.key_positions[path] = key_position
+                if len(container) > MAX_ITEMS:
+                    self.error(position, "E014", "too-many-items",
+                               f"more than {MAX_ITEMS:,} entries in one list or mapping",
+                               "a fact record is small: split it into records, or remove repeated entries")
+                    raise _Fatal
             document.positions.setdefault(path, position)
             if isinstance(value, (dict, list)):
                 if len(stack) >= MAX_DEPTH:
@@ -246,6 +287,10 @@ def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Diagnostic]]
     reader = _Reader(path)
     try:
         document = reader.build(reader.decode(raw))
+        if document.data is None:  # comments only, `---`, or `null`
+            reader.error((1, 1), "E008", "empty-file", "the file holds no record",
+                         "write the record, or delete the file")
+            raise _Fatal
     except _Fatal:
         return None, reader.diagnostics
     except RecursionError:  # pragma: no cover - the builder does not recurse; a guard all the same

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .archive import Archive
 from .base import FactBase
 from .diagnostics import Diagnostic
 from .records import find_fact_files, load_record
+from .rules.conflicts import check_conflicts
 from .rules.identity import check_identity
 from .rules.quotes import QuoteCount, check_archive_files, check_quotes
 from .rules.references import check_references
+from .rules.safety import check_confusable_names
+from .rules.support import check_support
+from .rules.time import check_time
 from .rules.translations import check_english_renderings
 from .schemas import check_schema
 
@@ -46,16 +51,20 @@ def load_fact_base(paths: list[Path]) -> tuple[FactBase, list[Diagnostic]]:
     return base, diagnostics
 
 
-def validate(paths: list[Path], archive: Archive | None) -> Report:
+def validate(paths: list[Path], archive: Archive | None, today: date | None = None) -> Report:
     base, diagnostics = load_fact_base(paths)
     report = Report(base, diagnostics, archive=archive)
     for record in base.records:
         report.diagnostics.extend(check_schema(record))
     report.diagnostics.extend(check_identity(base))
     report.diagnostics.extend(check_references(base))
+    report.diagnostics.extend(check_confusable_names(base))
     report.diagnostics.extend(check_english_renderings(base))
     if archive is not None:
         report.diagnostics.extend(check_archive_files(base, archive))
     report.diagnostics.extend(check_quotes(base, archive, report.quotes))
+    report.diagnostics.extend(check_support(base))
+    report.diagnostics.extend(check_time(base, today or date.today()))
+    report.diagnostics.extend(check_conflicts(base))
     report.diagnostics.sort()
     return report

@@ -9,7 +9,7 @@ from typing import Any
 from factbase.archive import archive_from
 from factbase.validation import validate
 
-from .sitedata import ROOT, SiteData, load_site_data
+from .sitedata import ROOT, SiteData, site_data_of
 from .views import Page
 
 FACTS_ENV = "FACTS_DIR"  # builds another fact base (tests, benchmarks); default facts/
@@ -31,19 +31,23 @@ def facts_dir() -> Path:
     return Path(os.environ.get(FACTS_ENV) or ROOT / "facts")
 
 
-def site_data() -> SiteData:
-    """The validated fact base; reloaded only when a fact file changed (for `serve`)."""
+def site_data(refresh: bool = False) -> SiteData:
+    """The validated fact base, loaded once. With `refresh` (at the start of every build, so that `serve`
+    picks up edits) it is loaded again if a fact file changed since. Pages within a build share what the
+    build started with: looking at every fact file's time for every page made the build quadratic."""
     facts = facts_dir()
     key = str(facts)
-    fingerprint = _fingerprint(facts)
     cached = _cache.get(key)
+    if cached and not refresh:
+        return cached[1]
+    fingerprint = _fingerprint(facts)
     if cached and cached[0] == fingerprint:
         return cached[1]
     report = validate([facts], archive_from(None))
     if report.diagnostics:
         shown = "\n".join(d.format_text() for d in report.diagnostics[:50])
         raise FactsInvalid(f"the fact base has {len(report.diagnostics)} errors; the site is not built:\n{shown}")
-    data = load_site_data(facts)
+    data = site_data_of(report.base)  # the records validation loaded: no second reading of every file
     _cache[key] = (fingerprint, data)
     return data
 

@@ -26,7 +26,7 @@ _PAGE_MACROS = {"model": "model_page", "organization": "organization_page", "sou
 
 def on_files(files: Files, config: Any) -> Files:
     try:
-        data = site_data()
+        data = site_data(refresh=True)  # once per build: `serve` rebuilds with edited facts
     except FactsInvalid as error:
         raise PluginError(str(error)) from None
     for kind, folder in PAGE_FOLDERS.items():

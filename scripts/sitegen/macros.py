@@ -18,6 +18,7 @@ from factbase.rule_catalogue import rule_catalogue  # noqa: E402
 
 from sitegen import views  # noqa: E402
 from sitegen.context import page_for  # noqa: E402
+from sitegen.coverage import coverage_view  # noqa: E402
 from sitegen.i18n import translate  # noqa: E402
 from sitegen.jsonld import model_jsonld  # noqa: E402
 from sitegen.render import render  # noqa: E402
@@ -80,6 +81,11 @@ def define_env(env: Any) -> None:
     def disputed() -> str:
         context = page()
         return render("disputed.html", context, **views.disputed_view(context))
+
+    @env.macro
+    def coverage() -> str:
+        context = page()
+        return render("coverage.html", context, **coverage_view(context))
 
     @env.macro
     def rules_table() -> str:

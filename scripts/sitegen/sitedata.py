@@ -124,6 +124,11 @@ def load_site_data(facts_dir: Path) -> SiteData:
     base, diagnostics = load_fact_base([facts_dir])
     if diagnostics:
         raise ValueError("fact files do not load:\n" + "\n".join(d.format_text() for d in diagnostics))
+    return site_data_of(base)
+
+
+def site_data_of(base: FactBase) -> SiteData:
+    """The site's data for a loaded fact base, with the date each record's file last changed in git."""
     paths = [Path(record.path) for record in base.records]
     changed = _git_last_changed(paths)
     return SiteData(base, {str(path): date for path, date in changed.items()})

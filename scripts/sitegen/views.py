@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -106,12 +107,15 @@ def claim_value_view(page: Page, claim: Claim) -> dict[str, Any]:
     }
 
 
-def claims_view(page: Page, record: Record) -> list[dict[str, Any]]:
-    """Claims grouped by property, in schema order; a property with disagreeing values says so."""
+def claims_view(page: Page, record: Record, only: Collection[str] | None = None) -> list[dict[str, Any]]:
+    """Claims grouped by property, in schema order; a property with disagreeing values says so.
+
+    With `only`, just those properties (so that the page's footnotes cite only what it shows)."""
     order = list(claim_value_types(record.kind))
     grouped: dict[str, list[Claim]] = {}
     for claim in iter_claims(record):
-        grouped.setdefault(claim.property, []).append(claim)
+        if only is None or claim.property in only:
+            grouped.setdefault(claim.property, []).append(claim)
     return [{
         "property": prop,
         "label": page.t(f"property.{prop}"),
@@ -360,7 +364,8 @@ def disputed_view(page: Page) -> dict[str, Any]:
     """Every property where at least one value is marked disputed, with all its values."""
     groups = []
     for record in page.data.base.records:
-        for group in claims_view(page, record):
+        disputed = {claim.property for claim in iter_claims(record) if claim.data.get("status") == "disputed"}
+        for group in claims_view(page, record, disputed):
             if group["disputed"]:
                 groups.append({"record": page.link(record.id) if record.kind in PAGE_FOLDERS
                                else {"text": _record_title(page, record), "href": None}, **group})

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from ..records import Record
+
 
 @dataclass(frozen=True, order=True)
 class Span:
@@ -63,10 +65,15 @@ def part_span(year: int, first_month: int, months: int, text: str = "") -> Span 
 _DATE = re.compile(r"^(\d{4})(?:-(?:H([12])|Q([1-4])|(\d{2})(?:-(\d{2}))?))?$")
 
 
+def parse_date(value: object) -> Span | None:
+    """The span a schema date covers: `2021-H2` is 1 July to 31 December 2021. None if it is not a date
+    (the schema check reports that)."""
+    return _parse_date(value) if isinstance(value, str) else None
+
+
 @lru_cache(maxsize=4096)
-def parse_date(value: str) -> Span | None:
-    """The span a schema date covers: `2021-H2` is 1 July to 31 December 2021. None if it is not a date."""
-    match = _DATE.match(value) if isinstance(value, str) else None
+def _parse_date(value: str) -> Span | None:
+    match = _DATE.match(value)
     if match is None:
         return None
     year, half, quarter, month, day = match.groups()
@@ -82,8 +89,8 @@ def parse_date(value: str) -> Span | None:
 
 
 # Keys are written without spaces, in lower case (see _key).
-_RELATIVE_YEARS = {"올해": 0, "올": 0, "금년": 0, "이번해": 0, "thisyear": 0, "지난해": -1, "작년": -1, "전년": -1,
-                   "lastyear": -1, "재작년": -2, "내년": 1, "명년": 1, "nextyear": 1, "내후년": 2}
+_RELATIVE_YEARS = {"올해": 0, "올": 0, "금년": 0, "이번해": 0, "thisyear": 0, "지난해": -1, "작년": -1,
+                   "전년": -1, "lastyear": -1, "재작년": -2, "내년": 1, "명년": 1, "nextyear": 1, "내후년": 2}
 _RELATIVE_MONTHS = {"지난달": -1, "전월": -1, "이달": 0, "이번달": 0, "당월": 0, "다음달": 1, "lastmonth": -1,
                     "thismonth": 0, "nextmonth": 1}
 _HALVES = {"상반기": 1, "하반기": 2, "firsthalf": 1, "secondhalf": 2}
@@ -113,7 +120,7 @@ def _months_of(published: Span) -> list[tuple[int, int]]:
 
 
 def _day_candidates(day: int, direction: str, published: Span, text: str) -> Iterator[Span | None]:
-    """`14일`, `오는 7일`: in the month of publication, or the one before (after, for 오는) where it may be."""
+    """`14일`, `오는 7일`: in the month of publication, or the one before (after, for 오는) if need be."""
     for year, month in _months_of(published):
         if published.day_precise:
             today = published.start.day
@@ -127,7 +134,7 @@ def _day_candidates(day: int, direction: str, published: Span, text: str) -> Ite
 
 
 def _month_candidates(month: int, direction: str, published: Span, text: str) -> Iterator[Span | None]:
-    """`지난 8월` (the last August before publication), `오는 3월` (the next one), `3월` (this year's or last)."""
+    """`지난 8월` (the last August before publication), `오는 3월` (the next), `3월` (this year's or last)."""
     year = published.start.year
     if direction == "past":
         if month < published.end.month:
@@ -173,7 +180,7 @@ def _patterns(*regexes: str) -> Callable[[Resolver], Resolver]:
 
 # Absolute dates, the most precise first.
 @_patterns(r"(?<!\d)(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일",
-           r"(?<![\d.])(?P<y>\d{4})\s?[.\-/]\s?(?P<m>\d{1,2})\s?[.\-/]\s?(?P<d>\d{1,2})(?![\d.])",
+           r"(?<![\d.])(?P<y>\d{4})\s?[.\-/]\s?(?P<m>\d{1,2})\s?[.\-/]\s?(?P<d>\d{1,2})(?!\.?\d)",
            rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b",
            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<y>\d{{4}})\b")
 def _full_date(match: re.Match[str], published: Span | None) -> Iterator[Span | None]:
@@ -197,14 +204,15 @@ def _year_part(match: re.Match[str], published: Span | None) -> Iterator[Span | 
 
 
 # Relative to the publication date.
-_REL_YEAR = (r"(?P<rel>올해|금년|이번\s?해|지난\s?해|재작년|작년|전년|내후년|내년|명년|올(?=\s*(?:\d|상반기|하반기))"
-             r"|this\s+year|last\s+year|next\s+year)")
+_REL_YEAR = (r"(?P<rel>올해|금년|이번\s?해|지난\s?해|재작년|작년|전년|내후년|내년|명년"
+             r"|올(?=\s*(?:\d|상반기|하반기))|this\s+year|last\s+year|next\s+year)")
 
 
 @_patterns(_REL_YEAR + r"\s*도?\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일")
 def _relative_year_day(match: re.Match[str], published: Span | None) -> Iterator[Span | None]:
     if published:
-        yield day_span(_year_offset(match, published), int(match.group("m")), int(match.group("d")), match.group())
+        year, month, day = _year_offset(match, published), int(match.group("m")), int(match.group("d"))
+        yield day_span(year, month, day, match.group())
 
 
 @_patterns(_REL_YEAR + r"\s*도?\s*(?P<m>\d{1,2})\s*월",
@@ -214,8 +222,8 @@ def _relative_year_month(match: re.Match[str], published: Span | None) -> Iterat
         yield month_span(_year_offset(match, published), _month_number(match), match.group())
 
 
-@_patterns(_REL_YEAR + r"\s*도?\s*(?:(?P<h>상반기|하반기)|(?P<q>[1-4])\s*분기)?",
-           r"\bthe\s+(?P<h>first\s+half|second\s+half)\s+of\s+(?P<rel>this\s+year|last\s+year|next\s+year)")
+@_patterns(r"\bthe\s+(?P<h>first\s+half|second\s+half)\s+of\s+(?P<rel>this\s+year|last\s+year|next\s+year)",
+           _REL_YEAR + r"\s*도?\s*(?:(?P<h>상반기|하반기)|(?P<q>[1-4])\s*분기)?")
 def _relative_year(match: re.Match[str], published: Span | None) -> Iterator[Span | None]:
     if published:
         yield _part(_year_offset(match, published), match)
@@ -277,3 +285,32 @@ def mentions(text: str, published: Span | None) -> tuple[Span, ...]:
             found.extend(span for span in resolve(match, published) if span is not None)
         text = pattern.sub(lambda match: " " * len(match.group()), text)
     return tuple(found)
+
+
+def label(span: Span) -> str:
+    """A span written as a schema date where it is one (2021, 2021-H2, 2022-Q1, 2022-03, 2021-12-14)."""
+    start, end = span.start, span.end
+    if start == end:
+        return start.isoformat()
+    whole = start.day == 1 and end == (month_span(end.year, end.month) or span).end and start.year == end.year
+    months = end.month - start.month + 1
+    if whole and months == 12:
+        return f"{start.year}"
+    if whole and months == 6 and start.month in (1, 7):
+        return f"{start.year}-H{1 if start.month == 1 else 2}"
+    if whole and months == 3 and start.month % 3 == 1:
+        return f"{start.year}-Q{start.month // 3 + 1}"
+    if whole and months == 1:
+        return f"{start.year}-{start.month:02d}"
+    return f"{start.isoformat()}..{end.isoformat()}"
+
+
+def publication_spans(sources: dict[str, Record]) -> dict[str, Span]:
+    """Source id -> the span of its publication date (`published.date`), for each source that has one."""
+    spans: dict[str, Span] = {}
+    for source_id, source in sources.items():
+        published = source.data.get("published")
+        span = parse_date(published.get("date")) if isinstance(published, dict) else None
+        if span is not None:
+            spans[source_id] = span
+    return spans

@@ -1,5 +1,5 @@
 """Numbers as quotes write them, in Korean and English conventions: 3000억, 3,000억 개, 9경 5700조, 2억5000만,
-1억 달러, 300B, 7.8 billion, 596M, 8T, 32K, 700PF, 95.7 PFLOPS, 6,166,502,400, 56%, five.
+1억 달러, 300B, 7.8 billion, $1.2bn, 596M, 8T, 32K, 700PF, 95.7 PFLOPS, 6,166,502,400, 56%, five.
 
 `numerals(text)` finds each number once, as a `Numeral`: the words it was read from and its value as an exact
 `Decimal` (so 7.8 billion is 7800000000, not 7799999999.999999). A number written with a scale (320억,
@@ -24,23 +24,24 @@ _KO_PART_RE = re.compile(rf"({_DIGITS})\s?([십백천]?)([만억조경]?)")
 
 # English: scale words, SI suffixes (32B, 596M, 8T, 32K) and FLOP/s prefixes (700PF, 95.7 PFLOPS).
 _SCALE_WORDS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-                "quadrillion": 10**15}
+                "quadrillion": 10**15, "mn": 10**6, "bn": 10**9}
 _SUFFIXES = {"k": 10**3, "K": 10**3, "M": 10**6, "B": 10**9, "T": 10**12}
 _FLOPS_PREFIXES = {"k": 10**3, "K": 10**3, "M": 10**6, "G": 10**9, "T": 10**12, "P": 10**15, "E": 10**18}
 _EN_NUMBER = re.compile(
     rf"(?<![\d.,])(?P<digits>{_DIGITS})(?:"
     rf"\s?(?P<prefix>[kKMGTPE])(?:FLOPS|FLOP/s|F)(?![A-Za-z])"
-    rf"|\s(?P<word>(?i:{'|'.join(_SCALE_WORDS)}))(?![A-Za-z])"
+    rf"|\s?(?P<word>(?i:{'|'.join(_SCALE_WORDS)}))(?![A-Za-z])"
     rf"|(?P<suffix>[kKMBT])(?![A-Za-z])"
     rf")?"
 )
-_WORDS = {word: index for index, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
+_CARDINALS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+              "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+              "twenty")
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_WORDS = {word: index for index, word in enumerate(_CARDINALS)}
 _WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
                "hundred": 100})
-_WORDS.update({word: index + 1 for index, word in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth".split())})
+_WORDS.update({word: index + 1 for index, word in enumerate(_ORDINALS)})
 _WORD_NUMBER = re.compile(rf"\b({'|'.join(_WORDS)})\b", re.IGNORECASE)
 
 
@@ -90,10 +91,15 @@ def _english(match: re.Match[str]) -> Numeral | None:
     return Numeral(match.group(), value)
 
 
+# Dates written with dots, dashes or slashes (2024.12.09) are dates, not the numbers 2024.12 and 9.
+_DOTTED_DATE = re.compile(r"(?<![\d.])\d{4}\s?([.\-/])\s?\d{1,2}\s?\1\s?\d{1,2}(?!\.?\d)")
+
+
 @lru_cache(maxsize=65536)
 def numerals(text: str) -> tuple[Numeral, ...]:
-    """Every number written in `text`, each read once, in the order they appear."""
+    """Every number written in `text`, each read once, in the order they appear (dates left out)."""
     found: list[tuple[int, Numeral]] = []
+    text = _DOTTED_DATE.sub(lambda match: " " * len(match.group()), text)
     taken = [False] * len(text)
     for match in _KO_NUMBER.finditer(text):
         found.extend((match.start(), numeral) for numeral in _korean(match))
@@ -124,6 +130,8 @@ def as_decimal(number: int | float) -> Decimal:
 def shown(value: Decimal) -> str:
     """A number for a message: digits grouped, no exponent (32,500,000,000; 8.51)."""
     normal = value.normalize()
+    if not normal.is_finite():
+        return str(normal)
     if normal == normal.to_integral_value():
         return f"{int(normal):,}"
     return f"{normal:,f}"

@@ -58,7 +58,8 @@ def check_quotes(base: FactBase, archive: Archive | None, count: QuoteCount) -> 
     sources = base.of_kind("source")
     for claim in base.claims():
         for path, citation in claim.citations():
-            quote, source = citation.get("quote"), sources.get(citation.get("source", ""))
+            quote, source_id = citation.get("quote"), citation.get("source")
+            source = sources.get(source_id) if isinstance(source_id, str) else None
             text = _archived(archive, source) if archive and source else None
             if source is None or text is None or not isinstance(quote, str):
                 count.unverified += 1

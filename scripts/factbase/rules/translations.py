@@ -12,7 +12,8 @@ def check_english_renderings(base: FactBase) -> Iterator[Diagnostic]:
     sources = base.of_kind("source")
     for claim in base.claims():
         for path, citation in claim.citations():
-            source = sources.get(citation.get("source", ""))
+            source_id = citation.get("source")
+            source = sources.get(source_id) if isinstance(source_id, str) else None
             if source is None or source.data.get("language") == "en" or citation.get("quote_en"):
                 continue
             yield claim.record.diagnostic(

@@ -1,0 +1,268 @@
+#!/usr/bin/env python3
+"""Scale benchmark: `python benchmarks/scale.py` (or `make bench`) prints a table and checks the targets.
+
+For synthetic fact bases of 100, 1,000 and 5,000 models (benchmarks/synthetic.py: organisations, sources,
+events and partnerships in the real base's proportions, with an archive every quote is verified against),
+each measured once, in a child process of its own:
+
+- validation: `validate()` over the fact base, quotes checked against the archive;
+- build: the full site in both languages (`build_site()`, as `make build` does, with FACTS_DIR set);
+- plain build: the same pages as plain Markdown (the macros' output, rendered beforehand, not timed) built
+  by MkDocs without the macros plugin and hooks; build / plain is the macros' overhead;
+- peak memory of the build (the child's maximum resident set, from wait4's rusage), the search indexes'
+  size (both languages) and the heaviest page.
+
+Targets: validating 1,000 models under 2 s; macro overhead at most 1.3 at 1,000 models; the 5,000-model
+build within 5.5 times the 1,000-model build; no page over 300 KB before compression. Exit 1 when a target
+is missed. Output (fact bases, sites, results.json) goes to benchmarks/out/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+LANGUAGES = ("ko", "en")
+SIZES = (100, 1000, 5000)
+PLAIN_SIZES = (100, 1000)
+VALIDATE_SECONDS = 2.0  # at 1,000 models
+OVERHEAD_RATIO = 1.3  # at 1,000 models
+GROWTH = 5.5  # 5,000-model build / 1,000-model build
+PAGE_BYTES = 300 * 1024
+
+
+# -- children: each measurement runs in a process of its own ------------------------------------------------
+def child_validate(facts: Path, archive: Path) -> dict[str, Any]:
+    from factbase.archive import Archive
+    from factbase.validation import validate
+
+    start = time.perf_counter()
+    report = validate([facts], Archive(archive))
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "records": len(report.base.records), "errors": len(report.diagnostics),
+            "first_errors": [d.format_text() for d in report.diagnostics[:5]],
+            "verified": report.quotes.verified, "unverified": report.quotes.unverified}
+
+
+def child_build(facts: Path, site: Path) -> dict[str, Any]:
+    os.environ["FACTS_DIR"] = str(facts)
+    from build_site import build_site
+
+    start = time.perf_counter()
+    build_site(site)
+    return {"seconds": time.perf_counter() - start}
+
+
+def render_plain_docs(facts: Path, docs: Path) -> None:
+    """Every page's Markdown as the macros make it (hand-written pages and generated record pages), written
+    to docs/<lang>/ so that a build without macros has the same content; generated pages get their title
+    as front matter, as the hooks give it."""
+    import jinja2
+    from mkdocs.config import load_config
+
+    os.environ["FACTS_DIR"] = str(facts)
+    from sitegen import macros
+    from sitegen.context import site_data
+    from sitegen.sitedata import PAGE_FOLDERS
+
+    kinds = {"model": "model_page", "organization": "organization_page", "source": "source_page"}
+    for lang in LANGUAGES:
+        config = load_config(config_file=str(ROOT / f"mkdocs.{lang}.yml"))
+        env = _MacroEnv(config)
+        macros.define_env(env)
+        source_dir = Path(config["docs_dir"])
+        for page in sorted(source_dir.rglob("*.md")):
+            relative = page.relative_to(source_dir)
+            env.set_page(relative)
+            text = jinja2.Environment().from_string(page.read_text(encoding="utf-8")).render(**env.macros)
+            _write(docs / lang / relative, text)
+        data = site_data()
+        for kind, folder in PAGE_FOLDERS.items():
+            for record_id in sorted(data.records[kind]):
+                relative = Path(folder) / f"{record_id}.md"
+                env.set_page(relative)
+                title = json.dumps(data.name(record_id, lang), ensure_ascii=False)
+                _write(docs / lang / relative, f"---\ntitle: {title}\n---\n\n{env.macros[kinds[kind]](record_id)}\n")
+
+
+class _MacroEnv:
+    """What sitegen.macros needs of mkdocs-macros' environment: the config, the page, a macro registry."""
+
+    def __init__(self, config: Any) -> None:
+        self.conf = config
+        self.macros: dict[str, Any] = {}
+        self.page: Any = None
+
+    def macro(self, function: Any) -> Any:
+        self.macros[function.__name__] = function
+        return function
+
+    def set_page(self, relative: Path) -> None:
+        url = relative.with_suffix("").as_posix()
+        url = "" if url == "index" else url.removesuffix("/index") + "/"
+        self.page = type("PageStub", (), {"url": url})()
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def child_plain(facts: Path, docs: Path, site: Path) -> dict[str, Any]:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.utils import yaml_load
+
+    start = time.perf_counter()
+    render_plain_docs(facts, docs)
+    render_seconds = time.perf_counter() - start
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    start = time.perf_counter()
+    for lang in LANGUAGES:
+        config_file = ROOT / f"mkdocs.{lang}.yml"
+        with config_file.open("rb") as handle:
+            raw = yaml_load(handle)
+        plugins = [plugin for plugin in raw["plugins"] if "macros" not in (plugin if isinstance(plugin, dict)
+                                                                           else {plugin: None})]
+        config = load_config(config_file=str(config_file), docs_dir=str(docs / lang), site_dir=str(site / lang),
+                             plugins=plugins, hooks=[])
+        build(config)
+    return {"seconds": time.perf_counter() - start, "render_seconds": render_seconds}
+
+
+CHILDREN = {"validate": child_validate, "build": child_build, "plain": child_plain}
+
+
+def run_child(name: str, *args: Path) -> dict[str, Any]:
+    """Runs one measurement in a child process; its JSON result, with the child's peak memory in MiB."""
+    process = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--child", name, *map(str, args)],
+                               stdout=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": "0"})
+    assert process.stdout is not None
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"the {name} child failed (exit {process.returncode})")
+    result: dict[str, Any] = json.loads(output.decode().strip().splitlines()[-1])
+    result["peak_mib"] = usage.ru_maxrss / 1024  # KiB on Linux
+    return result
+
+
+# -- the parent: generate, measure, tabulate ------------------------------------------------------------
+def site_weights(site: Path) -> dict[str, Any]:
+    pages = sorted(site.rglob("*.html"), key=lambda page: page.stat().st_size)
+    heaviest = pages[-1]
+    return {
+        "pages": len(pages),
+        "search_index_bytes": sum((site / lang / "search" / "search_index.json").stat().st_size
+                                  for lang in LANGUAGES),
+        "heaviest_page_bytes": heaviest.stat().st_size,
+        "heaviest_page": heaviest.parent.relative_to(site).as_posix() + "/",
+        "pages_over_limit": sum(1 for page in pages if page.stat().st_size > PAGE_BYTES),
+    }
+
+
+def measure(models: int, out: Path, plain: bool, keep: bool) -> dict[str, Any]:
+    from synthetic import write_base
+
+    base = out / f"models-{models}"
+    shutil.rmtree(base, ignore_errors=True)
+    start = time.perf_counter()
+    facts, archive = write_base(models, base)
+    row: dict[str, Any] = {"models": models, "generate_seconds": time.perf_counter() - start}
+    print(f"[{models} models] generated in {row['generate_seconds']:.1f} s; validating ...", file=sys.stderr)
+    validation = run_child("validate", facts, archive)
+    if validation["errors"]:
+        raise RuntimeError(f"the synthetic base has {validation['errors']} errors:\n"
+                           + "\n".join(validation["first_errors"]))
+    row.update(records=validation["records"], quotes=validation["verified"],
+               validate_seconds=validation["seconds"])
+    print(f"[{models} models] validated in {validation['seconds']:.2f} s; building ...", file=sys.stderr)
+    build = run_child("build", facts, base / "site")
+    row.update(build_seconds=build["seconds"], peak_mib=build["peak_mib"], **site_weights(base / "site"))
+    if plain:
+        print(f"[{models} models] built in {build['seconds']:.1f} s; building plain Markdown ...", file=sys.stderr)
+        result = run_child("plain", facts, base / "plain-docs", base / "plain-site")
+        row.update(plain_seconds=result["seconds"], overhead=build["seconds"] / result["seconds"])
+    if not keep:
+        for folder in ("site", "plain-site", "plain-docs"):
+            shutil.rmtree(base / folder, ignore_errors=True)
+    return row
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    header = ["models", "records", "validate", "build (ko+en)", "plain build", "overhead", "peak memory",
+              "search index", "pages", "heaviest page"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in rows:
+        plain = f"{row['plain_seconds']:.1f} s" if "plain_seconds" in row else "-"
+        overhead = f"{row['overhead']:.2f}" if "overhead" in row else "-"
+        cells = [f"{row['models']:,}", f"{row['records']:,}", f"{row['validate_seconds']:.2f} s",
+                 f"{row['build_seconds']:.1f} s", plain, overhead, f"{row['peak_mib']:.0f} MiB",
+                 f"{row['search_index_bytes'] / 2**20:.1f} MiB", f"{row['pages']:,}",
+                 f"{row['heaviest_page_bytes'] / 1024:.0f} KB ({row['heaviest_page']})"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def targets(rows: list[dict[str, Any]]) -> list[tuple[str, bool | None, str]]:
+    """(target, met or None when not measured, what was measured)."""
+    by_size = {row["models"]: row for row in rows}
+    found: list[tuple[str, bool | None, str]] = []
+    thousand, five = by_size.get(1000), by_size.get(5000)
+    if thousand:
+        found.append((f"validating 1,000 models under {VALIDATE_SECONDS:g} s",
+                      thousand["validate_seconds"] < VALIDATE_SECONDS, f"{thousand['validate_seconds']:.2f} s"))
+    if thousand and "overhead" in thousand:
+        found.append((f"macro overhead at most {OVERHEAD_RATIO:g} at 1,000 models",
+                      thousand["overhead"] <= OVERHEAD_RATIO, f"{thousand['overhead']:.2f}"))
+    if thousand and five:
+        growth = five["build_seconds"] / thousand["build_seconds"]
+        found.append((f"5,000-model build within {GROWTH:g} x the 1,000-model build", growth <= GROWTH,
+                      f"{growth:.2f} x"))
+    heaviest = max(rows, key=lambda row: row["heaviest_page_bytes"])
+    found.append((f"no page over {PAGE_BYTES // 1024} KB", all(row["pages_over_limit"] == 0 for row in rows),
+                  f"heaviest {heaviest['heaviest_page_bytes'] / 1024:.0f} KB ({heaviest['heaviest_page']} at "
+                  f"{heaviest['models']:,} models); pages over: "
+                  + ", ".join(f"{row['pages_over_limit']} at {row['models']:,}" for row in rows)))
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES), help="model counts to measure")
+    parser.add_argument("--plain-sizes", type=int, nargs="*", default=list(PLAIN_SIZES),
+                        help="model counts at which to build plain Markdown too (the overhead ratio)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
+    parser.add_argument("--keep", action="store_true", help="keep the built sites in --out")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        name, *paths = args.child
+        print(json.dumps(CHILDREN[name](*map(Path, paths))))
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    rows = [measure(models, args.out, models in args.plain_sizes, args.keep) for models in args.sizes]
+    print(table(rows))
+    print()
+    missed = 0
+    for target, met, measured in targets(rows):
+        print(f"{'met   ' if met else 'MISSED'} {target}: {measured}")
+        missed += met is False
+    (args.out / "results.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

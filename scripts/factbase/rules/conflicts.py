@@ -1,0 +1,242 @@
+"""Conflicts: E403 conflicting-values.
+
+Two claims about the same subject and property whose values disagree are an error unless one of them is
+marked `disputed`, `superseded` or `planned` (a plan may differ from what happened). Marking both values
+`disputed` lists them on the disputed-facts page.
+
+Which properties hold one value, decided per property from the schema:
+
+- Dates (announced, released, founded, an event's date, since): one value. Dates agree when one span holds
+  the other (`2020-12` and `2020-12-07`).
+- Quantities (parameters, context_length, layers, vocabulary_size, training_data, downloads, staff,
+  revenue, compute, papers, patents, an event's amount): one value per unit and `as_of` (a figure at
+  another date, or in another unit, is another fact); a claim without `as_of` is compared with all.
+  Qualifiers are respected (`more-than 300` agrees with 350), and a rounded figure agrees with a precise
+  one: 1.2B and 1.28B, 2.4B and 2.41B agree (the precise value, rounded or cut to the digits of the other,
+  equals it). A figure with a single significant digit (300 billion, 6) agrees only with itself.
+  `investment` holds many values: an organisation commits several sums.
+- Scores (benchmark, ranking): one value per benchmark, setting and unit.
+- developer and parent_organization: one value, where an organisation agrees with its parent organisation
+  (`parent`, or a `parent_organization` claim): a model developed by NAVER and by NAVER Clova is one fact.
+- Everything else holds many values: statements in words (description, capability, architecture,
+  licence, leader, other, ...), links (repository, paper), lists (modalities, languages), availability
+  (each source's word for it is recorded), based_on (a model may derive from several), deployed_by.
+
+Across records, an event of kind `founding` about one organisation (besides that organisation's parents)
+must agree with that organisation's `founded`, and an event of kind `release` about one model (besides
+its family) with that model's `released`. The same value recorded on two records (a family and its
+member) is not a conflict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Any
+
+from ..base import FactBase
+from ..diagnostics import Diagnostic
+from ..records import Claim, Record, iter_claims
+from ..schemas import claim_value_types
+from .dates import label, parse_date
+from .numerals import as_decimal, shown
+
+EXEMPT_STATUSES = ("disputed", "superseded", "planned")
+MANY_VALUED = {("organization", "investment")}
+HIERARCHY_PROPERTIES = ("developer", "parent_organization")
+_LOWER = ("at-least", "more-than")
+_UPPER = ("up-to", "less-than")
+
+
+def _number(value: Any, field: str) -> Decimal | None:
+    number = value.get(field) if isinstance(value, dict) else None
+    if isinstance(number, bool) or not isinstance(number, (int, float)):
+        return None
+    return as_decimal(number)
+
+
+def _digits_agree(a: Decimal, b: Decimal) -> bool:
+    """Equal, or the more precise one rounded or cut to the last digit of the other (which has 2 or more)."""
+    if a == b or not a.is_finite() or not b.is_finite():
+        return a == b
+    coarse, fine = sorted((a.normalize(), b.normalize()), key=lambda n: -int(n.as_tuple().exponent))
+    exponent = int(coarse.as_tuple().exponent)
+    if len(coarse.as_tuple().digits) < 2 or exponent == int(fine.as_tuple().exponent):
+        return False
+    step = Decimal(1).scaleb(exponent)
+    return any(fine.quantize(step, rounding=mode) == coarse for mode in (ROUND_HALF_UP, ROUND_DOWN))
+
+
+def _quantities_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    x, y = _number(a, "amount"), _number(b, "amount")
+    if x is None or y is None:
+        return True
+    qa, qb = a.get("qualifier", "exact"), b.get("qualifier", "exact")
+    if qa in _LOWER or qb in _LOWER or qa in _UPPER or qb in _UPPER:
+        low = max((n for n, q in ((x, qa), (y, qb)) if q not in _UPPER), default=Decimal(0))
+        high = min((n for n, q in ((x, qa), (y, qb)) if q not in _LOWER), default=None)
+        return high is None or low <= high
+    return _digits_agree(x, y)
+
+
+class _Hierarchy:
+    """Organisations and their parents, from `parent` and from `parent_organization` claims."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.parents: dict[str, set[str]] = {}
+        for record in base.of_kind("organization").values():
+            found = self.parents.setdefault(record.id, set())
+            if isinstance(record.data.get("parent"), str):
+                found.add(record.data["parent"])
+            for claim in iter_claims(record):
+                value = claim.data.get("value")
+                if claim.property == "parent_organization" and isinstance(value, str) \
+                        and claim.data.get("status") != "planned":
+                    found.add(value)
+        self._ancestors: dict[str, frozenset[str]] = {}
+
+    def ancestors(self, org: str) -> frozenset[str]:
+        if org not in self._ancestors:
+            self._ancestors[org] = frozenset()  # a cycle stops here
+            seen: set[str] = set()
+            for parent in self.parents.get(org, ()):
+                seen |= {parent, *self.ancestors(parent)}
+            self._ancestors[org] = frozenset(seen)
+        return self._ancestors[org]
+
+    def agree(self, a: Any, b: Any) -> bool:
+        if not isinstance(a, str) or not isinstance(b, str):
+            return True  # not an id: the schema check reports it
+        return a == b or a in self.ancestors(b) or b in self.ancestors(a)
+
+
+Agree = Callable[[Any, Any], bool]
+
+
+def _dates_agree(a: Any, b: Any) -> bool:
+    x, y = parse_date(a), parse_date(b)
+    return x is None or y is None or x.nested(y)
+
+
+def _scores_agree(a: Any, b: Any) -> bool:
+    x, y = _number(a, "score"), _number(b, "score")
+    return x is None or y is None or _digits_agree(x, y)
+
+
+def _key(value_type: str, claim: Claim) -> tuple[Any, ...]:
+    """Values compared with each other share a key: quantities by unit, scores by benchmark and setting."""
+    value = claim.data.get("value")
+    value = value if isinstance(value, dict) else {}
+    if value_type == "quantity":
+        return (repr(value.get("unit")),)
+    if value_type == "score":
+        return tuple(repr(value.get(field)) for field in ("benchmark", "setting", "unit"))
+    return ()
+
+
+def comparison(kind: str, prop: str, hierarchy: _Hierarchy) -> Agree | None:
+    """How two values of `prop` are compared, or None where the property holds many values."""
+    value_type = claim_value_types(kind).get(prop)
+    if (kind, prop) in MANY_VALUED:
+        return None
+    if value_type == "date":
+        return _dates_agree
+    if value_type == "quantity":
+        return lambda a, b: _quantities_agree(a, b) if isinstance(a, dict) and isinstance(b, dict) else True
+    if value_type == "score":
+        return _scores_agree
+    if value_type == "organization" and prop in HIERARCHY_PROPERTIES:
+        return hierarchy.agree
+    return None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict) and "amount" in value:
+        qualifier = value.get("qualifier", "exact")
+        number = _number(value, "amount")
+        text = f"{shown(number) if number is not None else value['amount']} {value.get('unit', '')}".strip()
+        return text if qualifier == "exact" else f"{qualifier} {text}"
+    if isinstance(value, dict) and "score" in value:
+        number = _number(value, "score")
+        return f"{shown(number) if number is not None else value['score']} {value.get('unit', '')}".strip()
+    span = parse_date(value)
+    return label(span) if span is not None else str(value)
+
+
+def _where(claim: Claim) -> str:
+    return f"{claim.property}[{claim.path[-1]}]"
+
+
+def _counted(claim: Claim) -> bool:
+    return claim.data.get("status") not in EXEMPT_STATUSES and "value" in claim.data
+
+
+def _comparable(a: Claim, b: Claim) -> bool:
+    """Figures at two different dates (`as_of`) are two facts."""
+    x, y = a.data.get("as_of"), b.data.get("as_of")
+    return x is None or y is None or x == y
+
+
+def _conflict(claim: Claim, other: Claim, where: str) -> Diagnostic:
+    value = claim.data["value"]
+    field = next((f for f in ("amount", "score") if isinstance(value, dict) and f in value), None)
+    return claim.record.diagnostic(
+        (*claim.path, "value", field) if field else (*claim.path, "value"), "E403", "conflicting-values",
+        f"{_where(claim)} says {_shown(claim.data['value'])}, but {where} says "
+        f"{_shown(other.data['value'])}; neither is marked disputed, superseded or planned",
+        "if the sources disagree, mark both `status: disputed` and say why in `note`; if a later value "
+        "replaced the earlier one, mark the earlier `superseded`; else correct the wrong one")
+
+
+def _within_record(record: Record, hierarchy: _Hierarchy) -> Iterator[Diagnostic]:
+    groups: dict[tuple[Any, ...], list[Claim]] = {}
+    for claim in iter_claims(record):
+        agree = comparison(record.kind, claim.property, hierarchy)
+        if agree is None or not _counted(claim):
+            continue
+        key = (claim.property, *_key(claim_value_types(record.kind)[claim.property], claim))
+        earlier = groups.setdefault(key, [])
+        for other in earlier:
+            if _comparable(claim, other) and not agree(claim.data["value"], other.data["value"]):
+                yield _conflict(claim, other, _where(other))
+                break
+        earlier.append(claim)
+
+
+# Events that mirror a property of the one record they are about: event kind -> (subject kind, property).
+MIRRORS = {"founding": ("organization", "founded"), "release": ("model", "released")}
+
+
+def _subject(event: Record, kind: str, base: FactBase, hierarchy: _Hierarchy) -> Record | None:
+    """The one organisation (model) the event is about, besides the parents (family) of the others."""
+    named = event.data.get("organizations" if kind == "organization" else "models")
+    records = base.of_kind(kind)
+    ids = [i for i in named if isinstance(i, str) and i in records] if isinstance(named, list) else []
+    if kind == "organization":
+        ids = [i for i in ids if not any(i in hierarchy.ancestors(other) for other in ids)]
+    else:
+        ids = [i for i in ids if not any(records[other].data.get("family") == i for other in ids)]
+    return records[ids[0]] if len(ids) == 1 else None
+
+
+def _across_records(base: FactBase, hierarchy: _Hierarchy) -> Iterator[Diagnostic]:
+    for event in base.of_kind("event").values():
+        kind = event.data.get("kind")
+        mirror = MIRRORS.get(kind) if isinstance(kind, str) else None
+        subject = _subject(event, mirror[0], base, hierarchy) if mirror else None
+        if mirror is None or subject is None:
+            continue
+        theirs = [c for c in iter_claims(subject) if c.property == mirror[1] and _counted(c)]
+        for claim in iter_claims(event):
+            if claim.property != "date" or not _counted(claim):
+                continue
+            other = next((c for c in theirs if not _dates_agree(claim.data["value"], c.data["value"])), None)
+            if other is not None:
+                yield _conflict(claim, other, f"{other.record.path} {_where(other)}")
+
+
+def check_conflicts(base: FactBase) -> Iterator[Diagnostic]:
+    hierarchy = _Hierarchy(base)
+    for record in base.records:
+        yield from _within_record(record, hierarchy)
+    yield from _across_records(base, hierarchy)
