@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT
-
 from factbase.archive import normalise
 from factbase.records import Record, iter_claims
 from factbase.schemas import claim_value_types

@@ -32,6 +32,11 @@ def _value_columns(value: Any) -> tuple[str, str, str]:
     return str(value), "", ""
 
 
+def _text_cell(text: str) -> str:
+    """Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a leading '."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def claims_csv(data: SiteData) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -43,12 +48,14 @@ def claims_csv(data: SiteData) -> str:
                 value, unit, qualifier = _value_columns(claim.data.get("value"))
                 note = claim.data.get("note")
                 writer.writerow([
-                    kind, record.id, claim.property, claim.path[-1], value, unit, qualifier,
+                    kind, record.id, claim.property, claim.path[-1],
+                    value if isinstance(claim.data.get("value"), dict) and "amount" in claim.data["value"]
+                    else _text_cell(value), unit, qualifier,
                     claim.data.get("status", ""), claim.data.get("as_of", ""), len(citations),
                     SEPARATOR.join(str(c.get("source", "")) for c in citations),
-                    SEPARATOR.join(str(c.get("quote", "")) for c in citations),
-                    SEPARATOR.join(str(c.get("quote_en", "")) for c in citations),
+                    _text_cell(SEPARATOR.join(str(c.get("quote", "")) for c in citations)),
+                    _text_cell(SEPARATOR.join(str(c.get("quote_en", "")) for c in citations)),
                     SEPARATOR.join(str(c.get("line", "")) for c in citations),
-                    note["en"] if isinstance(note, dict) else "",
+                    _text_cell(note["en"]) if isinstance(note, dict) else "",
                 ])
     return out.getvalue()
