@@ -131,11 +131,25 @@ class Generator:
                 f"{subject_en} is used in the daily work of {n} organisations for {EN_TOPICS[i]} and "
                 f"{EN_TOPICS[j]}, and its researchers say they summarised the results in a public report.")
 
-    def text_claim(self, subject: tuple[str, str], status: str = "confirmed", citations: int = 1) -> dict[str, Any]:
+    def note(self, subject: tuple[str, str]) -> dict[str, str]:
+        """Context for a reader, as real claims often carry: how the sources put it, what they leave out."""
+        i = self.rng.randrange(len(KO_TOPICS))
+        return {"ko": f"출처는 {subject[0]}의 {KO_TOPICS[i]} 성과를 구체적인 수치 없이 설명하며, 같은 시기의 다른 "
+                      "기사들도 비슷한 표현을 쓴다. 공식 저장소의 설명과 어긋나지 않는다.",
+                "en": f"The source describes {subject[1]}'s results in {EN_TOPICS[i]} without giving figures, and "
+                      "other articles of the time put it the same way; it does not contradict the official "
+                      "repository's description."}
+
+    def text_claim(self, subject: tuple[str, str], status: str = "confirmed", citations: int = 1,
+                   note: bool = False) -> dict[str, Any]:
         ko, en = self.statement(*subject)
-        return {"value": {"ko": ko, "en": en}, "status": status,
-                "citations": [self.source().cite(*self.statement(*subject)) if k else self.source().cite(ko, en)
-                              for k in range(citations)]}
+        claim: dict[str, Any] = {
+            "value": {"ko": ko, "en": en}, "status": status,
+            "citations": [self.source().cite(*self.statement(*subject)) if k else self.source().cite(ko, en)
+                          for k in range(citations)]}
+        if note:
+            claim["note"] = self.note(subject)
+        return claim
 
     def date_claim(self, subject: tuple[str, str], what_ko: str, what_en: str) -> dict[str, Any]:
         value, written = self.date()
@@ -152,7 +166,8 @@ class Generator:
         }
         if i % 7 == 3:
             record["parent"] = f"org-{i - 1:05d}"
-        record["claims"] = {"description": [self.text_claim(name)], "other": [self.text_claim(name)]}
+        record["claims"] = {"description": [self.text_claim(name)],
+                            "other": [self.text_claim(name, note=i % 2 == 0)]}
         if i % 4 == 0:
             record["claims"]["founded"] = [self.date_claim(name, "설립됐다", "founded")]
         return record
@@ -181,8 +196,10 @@ class Generator:
                               "citations": [self.source().cite(f"{name[0]}의 공개 방식이 발표됐다.",
                                                                f"How {name[1]} is offered was announced.")]}],
             "benchmark": [self.score(name, benchmark) for benchmark in self.rng.sample(BENCHMARKS, 2)],
-            "capability": [self.text_claim(name, status="reported")],
+            "capability": [self.text_claim(name, status="reported", note=True)],
         }
+        if i % 2:
+            claims["released"][0]["note"] = self.note(name)
         if i % 20 == 5:  # now and then sources disagree: both values are shown as disputed
             claims["other"] = [self.text_claim(name, status="disputed"), self.text_claim(name, status="disputed")]
         record["claims"] = claims
@@ -203,7 +220,8 @@ class Generator:
         return {"id": f"event-{i:05d}", "kind": kind, "title": {"ko": title[0], "en": title[1]},
                 "models": models, "organizations": organizations,
                 "claims": {"date": [self.date_claim(title, "열렸다", "held")],
-                           "description": [self.text_claim(title, citations=2)]}}
+                           "description": [self.text_claim(title, citations=2, note=True),
+                                           self.text_claim(title, status="reported")]}}
 
     def partnership(self, i: int) -> dict[str, Any]:
         orgs = self.counts["organization"]
@@ -211,7 +229,7 @@ class Generator:
         if first == second:
             second = (second + 1) % orgs
         names = (f"협력 {i}", f"Partnership {i}")
-        claims: dict[str, Any] = {"description": [self.text_claim(names)]}
+        claims: dict[str, Any] = {"description": [self.text_claim(names, citations=2, note=i % 2 == 0)]}
         if i % 3 == 0:
             claims["since"] = [self.date_claim(names, "시작됐다", "begun")]
         return {"id": f"partnership-{i:05d}", "organizations": [f"org-{first:05d}", f"org-{second:05d}"],
@@ -228,7 +246,12 @@ class Generator:
             "url": f"https://example.org/synthetic/{source.id}",
             "language": source.language, "retrieved": "2025-01-10",
             "archive": {"file": source.file, "sha256": sha256},
+            "notes": {"ko": "합성 출처. 게재일은 기사 상단의 날짜를 따랐고, 제목은 원문 그대로다.",
+                      "en": "A synthetic source. The date is the one printed above the article; the title is "
+                            "as the source gives it."},
         }
+        if i % 3:
+            record["author"] = f"{KO_NAMES[i % 12]} 기자"
         return record
 
     def generate(self) -> dict[str, list[dict[str, Any]]]:

@@ -22,23 +22,20 @@ def _model_error(tmp_path: Path, old: str, new: str) -> tuple[str, int, int, str
     return found.code, found.line, found.col, found.rule, found.message
 
 
-def test_e101_claim_without_citations(tmp_path: Path) -> None:
-    old = """      citations:
+PARAMETERS_CITATIONS = """      citations:
         - source: readme-a
           quote: a bilingual model with 7.8 billion parameters
           line: 3
 """
-    assert _model_error(tmp_path, old, "") == (
+
+
+def test_e101_claim_without_citations(tmp_path: Path) -> None:
+    assert _model_error(tmp_path, PARAMETERS_CITATIONS, "") == (
         "E101", 16, 7, "uncited-claim", "claim has no `citations`")
 
 
 def test_e101_claim_with_empty_citations(tmp_path: Path) -> None:
-    old = """      citations:
-        - source: readme-a
-          quote: a bilingual model with 7.8 billion parameters
-          line: 3
-"""
-    assert _model_error(tmp_path, old, "      citations: []\n") == (
+    assert _model_error(tmp_path, PARAMETERS_CITATIONS, "      citations: []\n") == (
         "E101", 20, 18, "uncited-claim", "claim has an empty list of `citations`")
 
 

@@ -291,8 +291,12 @@ def timeline_view(page: Page) -> dict[str, Any]:
     kinds = sorted({entry["kind"] for entry in entries})
     return {
         "years": [{"year": year, "entries": items} for year, items in years.items()],
-        "organizations": [{"id": org, "name": page.data.name(org, page.lang)} for org in organizations],
-        "kinds": [{"id": kind, "name": page.t(f"event.{kind}")} for kind in kinds],
+        "filters": [
+            {"label": page.t("label.filter_org"), "attribute": "orgs",
+             "options": [{"id": org, "name": page.data.name(org, page.lang)} for org in organizations]},
+            {"label": page.t("label.filter_kind"), "attribute": "kind",
+             "options": [{"id": kind, "name": page.t(f"event.{kind}")} for kind in kinds]},
+        ],
     }
 
 
@@ -339,8 +343,12 @@ def directory_view(page: Page) -> dict[str, Any]:
     kinds = sorted({key for row in rows for key in row["relationship_keys"].split()})
     return {
         "rows": rows,
-        "sectors": [{"id": s, "name": page.t(f"sector.{s}")} for s in sectors],
-        "relationships": [{"id": k, "name": page.t(f"relationship.{k}")} for k in kinds],
+        "filters": [
+            {"label": page.t("label.filter_sector"), "attribute": "sector",
+             "options": [{"id": s, "name": page.t(f"sector.{s}")} for s in sectors]},
+            {"label": page.t("label.filter_relationship"), "attribute": "relationships",
+             "options": [{"id": k, "name": page.t(f"relationship.{k}")} for k in kinds]},
+        ],
     }
 
 
