@@ -50,6 +50,9 @@ _AMBIGUOUS = [
     (re.compile(r"[-+]?([0-9][0-9_]*)?\.?[0-9_]+([eE][-+]?[0-9]+)?|\+[0-9]+|[0-9][0-9_]*_[0-9_]*"),
      "a number in a form other tools read differently", "write a plain decimal number, or quote it"),
 ]
+# Whether a plain scalar is any of the above: one test for the common case, plain text.
+_ANY_AMBIGUOUS = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _AMBIGUOUS))
+
 # Bidirectional controls (the "Trojan Source" characters) and invisible characters: they make
 # text display differently from what it is, so no fact file may contain them.
 _INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063"
@@ -147,6 +150,8 @@ class _Reader:
 
     def check_escapes(self, value: str, position: Position) -> None:
         """A double-quoted scalar can write any character as an escape (`"\\u202e"`): the same rules apply."""
+        if _SUSPECT.search(value) is None:
+            return
         for char in dict.fromkeys(suspect.group() for suspect in _SUSPECT.finditer(value)):
             bad = _bad_character(char)
             if bad and char != "\n":
@@ -176,6 +181,8 @@ class _Reader:
             self.error(position, "E004", "ambiguous-scalar",
                        f"unquoted {shown} ({len(value)} characters) is a number too large for other tools to read "
                        "the same", f"write a number of at most {MAX_NUMBER_LENGTH} characters, or quote it")
+            return value
+        if not _ANY_AMBIGUOUS.fullmatch(value):  # one test for the common case, plain text
             return value
         for pattern, what, hint in _AMBIGUOUS:
             if pattern.fullmatch(value):

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page  # noqa: E402
 
 from sitegen.context import FactsInvalid, page_for, site_data  # noqa: E402
 from sitegen.downloads import claims_csv, facts_json  # noqa: E402
+from sitegen.formatting import format_date  # noqa: E402
 from sitegen.i18n import translate  # noqa: E402
 from sitegen.jsonld import dataset_jsonld  # noqa: E402
 from sitegen.sitedata import PAGE_FOLDERS  # noqa: E402
@@ -51,6 +52,20 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     page.title = page.meta["title"] = str(escape(context.data.name(record_id, context.lang)))
     page.edit_url = context.edit_url(record)
     return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
+    """Hand-written pages get the date of the latest fact change and a report link (see overrides/main.html)."""
+    if page.file.generated_by is None:
+        view = page_for(config, page.url)
+        updated = max(view.data.last_changed.values(), default="")
+        page.meta["kf_meta"] = {
+            "updated": format_date(updated, view.lang) if updated else None,
+            "updated_label": view.t("label.last_updated"),
+            "report": view.report_url(None, None),
+            "report_label": view.t("label.report"),
+        }
+    return context
 
 
 def on_post_build(config: Any) -> None:

@@ -70,12 +70,12 @@ class Page:
     def edit_url(self, record: Record) -> str:
         return f"{self.repository}/edit/main/facts/{FOLDERS[record.kind]}/{record.id}.yaml"
 
-    def report_url(self, claim: Claim | None, record: Record) -> str:
-        where = f"{record.kind}/{record.id}"
+    def report_url(self, claim: Claim | None, record: Record | None) -> str:
+        where = f"{record.kind}/{record.id}" if record else "-"
         if claim is not None:
             where += f"#{claim.property}[{claim.path[-1]}]"
-        query = urlencode({"template": "report-an-error.yml", "page": self.url or "/", "claim": where,
-                           "title": f"[fact] {where}"})
+        query = urlencode({"template": "report-an-error.yml", "page": f"/{self.lang}/{self.url}", "claim": where,
+                           "title": f"[fact] {where if record else self.url or self.lang}"})
         return f"{self.repository}/issues/new?{query}"
 
 
