@@ -50,7 +50,17 @@ TYPES: dict[str, Check] = {
 def _all(checks: list[Check]) -> Check:
     if len(checks) == 1:
         return checks[0]
-    return lambda value: all(check(value) for check in checks)
+    if len(checks) == 2:
+        first, second = checks
+        return lambda value: first(value) and second(value)
+
+    def every(value: Any) -> bool:
+        for check in checks:
+            if not check(value):
+                return False
+        return True
+
+    return every
 
 
 class Compiler:
@@ -115,7 +125,7 @@ class Compiler:
         checks: list[Check] = []
         if "items" in schema:
             item = self.compile(schema["items"], resolver)
-            checks.append(lambda value: not isinstance(value, list) or all(item(entry) for entry in value))
+            checks.append(lambda value: not isinstance(value, list) or all(map(item, value)))
         low, high = schema.get("minItems", 0), schema.get("maxItems")
         if low or high is not None:
             checks.append(lambda value: not isinstance(value, list)

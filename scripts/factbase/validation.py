@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,13 +44,27 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Loading builds only acyclic values (mappings, lists, strings, positions): the cycle collector finds
+    nothing to free, but its passes over an ever larger heap took a fifth of the time of loading."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def load_fact_base(paths: list[Path]) -> tuple[FactBase, list[Diagnostic]]:
     base, diagnostics = FactBase(), []
-    for path in find_fact_files(paths):
-        record, found = load_record(path, display_path(path))
-        diagnostics.extend(found)
-        if record is not None:
-            base.records.append(record)
+    with _without_cycle_collection():
+        for path in find_fact_files(paths):
+            record, found = load_record(path, display_path(path))
+            diagnostics.extend(found)
+            if record is not None:
+                base.records.append(record)
     return base, diagnostics
 
 
