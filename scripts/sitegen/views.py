@@ -182,6 +182,7 @@ def organization_view(page: Page, record: Record) -> dict[str, Any]:
 def partnership_view(page: Page, record: Record, seen_from: str | None = None) -> dict[str, Any]:
     organizations = record.data["organizations"]
     since = [claim_value_view(page, c) for c in iter_claims(record) if c.property == "since"]
+    descriptions = [claim_value_view(page, c) for c in iter_claims(record) if c.property == "description"]
     return {
         "id": record.id,
         "relationship": page.t(f"relationship.{record.data['relationship']}"),
@@ -189,7 +190,9 @@ def partnership_view(page: Page, record: Record, seen_from: str | None = None) -
         "organizations": [page.link(org) for org in organizations if org != seen_from],
         "first": page.link(organizations[0]),
         "models": [page.link(model) for model in record.data.get("models", [])],
-        "descriptions": [claim_value_view(page, c) for c in iter_claims(record) if c.property == "description"],
+        "descriptions": descriptions,
+        # a relationship only announced (every description planned) is shown as a plan, not as a fact
+        "planned": bool(descriptions) and all(d["status"] == "planned" for d in descriptions),
         "since": since,
         "edit": page.edit_url(record),
     }
