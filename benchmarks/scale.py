@@ -7,8 +7,9 @@ each measured once, in a child process of its own:
 
 - validation: `validate()` over the fact base, quotes checked against the archive;
 - build: the full site in both languages (`build_site()`, as `make build` does, with FACTS_DIR set);
-- plain build: the same pages as plain Markdown (the macros' output, rendered beforehand, not timed) built
-  by MkDocs without the macros plugin and hooks; build / plain is the macros' overhead;
+- plain build: the same pages as plain Markdown (the macros' output, rendered beforehand, not timed) and
+  the same data downloads as static files, built by MkDocs without the macros plugin and hooks; build /
+  plain is the overhead of the macros, the hooks and the build's own validation;
 - peak memory of the build (the child's maximum resident set, from wait4's rusage), the search indexes'
   size (both languages) and the heaviest page.
 
@@ -119,13 +120,16 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def child_plain(facts: Path, docs: Path, site: Path) -> dict[str, Any]:
+def child_plain(facts: Path, built: Path, docs: Path, site: Path) -> dict[str, Any]:
+    """The plain build of the pages the macros made for `built`, with its data downloads as static files."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.utils import yaml_load
 
     start = time.perf_counter()
     render_plain_docs(facts, docs)
+    for lang in LANGUAGES:
+        shutil.copytree(built / lang / "data", docs / lang / "data")
     render_seconds = time.perf_counter() - start
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     start = time.perf_counter()
@@ -170,6 +174,8 @@ def site_weights(site: Path) -> dict[str, Any]:
         "heaviest_page_bytes": heaviest.stat().st_size,
         "heaviest_page": heaviest.parent.relative_to(site).as_posix() + "/",
         "pages_over_limit": sum(1 for page in pages if page.stat().st_size > PAGE_BYTES),
+        "pages_over": sorted(f"{page.parent.relative_to(site).as_posix()}/ ({page.stat().st_size // 1024} KB)"
+                             for page in pages if page.stat().st_size > PAGE_BYTES),
     }
 
 
@@ -193,7 +199,7 @@ def measure(models: int, out: Path, plain: bool, keep: bool) -> dict[str, Any]:
     row.update(build_seconds=build["seconds"], peak_mib=build["peak_mib"], **site_weights(base / "site"))
     if plain:
         print(f"[{models} models] built in {build['seconds']:.1f} s; building plain Markdown ...", file=sys.stderr)
-        result = run_child("plain", facts, base / "plain-docs", base / "plain-site")
+        result = run_child("plain", facts, base / "site", base / "plain-docs", base / "plain-site")
         row.update(plain_seconds=result["seconds"], overhead=build["seconds"] / result["seconds"])
     if not keep:
         for folder in ("site", "plain-site", "plain-docs"):
@@ -260,6 +266,9 @@ def main(argv: list[str] | None = None) -> int:
     for target, met, measured in targets(rows):
         print(f"{'met   ' if met else 'MISSED'} {target}: {measured}")
         missed += met is False
+    for row in rows:
+        if row["pages_over"]:
+            print(f"pages over {PAGE_BYTES // 1024} KB at {row['models']:,} models: {', '.join(row['pages_over'])}")
     (args.out / "results.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     return 1 if missed else 0
 

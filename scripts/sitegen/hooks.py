@@ -19,10 +19,12 @@ from sitegen.downloads import claims_csv, facts_json  # noqa: E402
 from sitegen.formatting import format_date  # noqa: E402
 from sitegen.i18n import translate  # noqa: E402
 from sitegen.jsonld import dataset_jsonld  # noqa: E402
-from sitegen.sitedata import PAGE_FOLDERS  # noqa: E402
+from sitegen.pages import RECORD_PAGES  # noqa: E402
+from sitegen.sitedata import PAGE_FOLDERS, SiteData  # noqa: E402
 
-# kind -> the macro its generated page calls
-_PAGE_MACROS = {"model": "model_page", "organization": "organization_page", "source": "source_page"}
+# A generated record page holds only this front matter: mkdocs-macros leaves it alone, and
+# on_page_markdown below puts the record's page in (sitegen/pages.py).
+_GENERATED = "---\nrender_macros: false\n---\n"
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -32,15 +34,15 @@ def on_files(files: Files, config: Any) -> Files:
         raise PluginError(str(error)) from None
     for kind, folder in PAGE_FOLDERS.items():
         for record_id in sorted(data.records[kind]):
-            # the id matched ^[a-z0-9-]+$ in validation, so it is safe inside the macro call
-            content = f'{{{{ {_PAGE_MACROS[kind]}("{record_id}") }}}}\n'
-            files.append(File.generated(config, f"{folder}/{record_id}.md", content=content,
+            # the id matched ^[a-z0-9-]+$ in validation, so it is safe in a file name
+            files.append(File.generated(config, f"{folder}/{record_id}.md", content=_GENERATED,
                                          inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
-    """Generated pages take their title from the record (after mkdocs-macros ran, so it is never rendered)."""
+    """A generated page is its record's page, and takes its title from the record (after mkdocs-macros ran,
+    so neither is ever rendered as a template)."""
     folder, _, rest = page.file.src_uri.partition("/")
     kinds = {f: k for k, f in PAGE_FOLDERS.items()}
     if page.file.generated_by is None or folder not in kinds:
@@ -51,7 +53,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     # Material prints the title unescaped (in <title>, the header and the search index): give it escaped HTML
     page.title = page.meta["title"] = str(escape(context.data.name(record_id, context.lang)))
     page.edit_url = context.edit_url(record)
-    return markdown
+    return RECORD_PAGES[kinds[folder]](context, record_id) + "\n"
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
@@ -68,13 +70,20 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
     return context
 
 
+# The downloads of the last fact base, made once for both languages: (data, facts.json, claims.csv).
+_downloads: list[tuple[SiteData, str, str]] = []
+
+
 def on_post_build(config: Any) -> None:
     data = site_data()
     lang = config["extra"]["lang"]
     out = Path(config["site_dir"]) / "data"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "facts.json").write_text(facts_json(data), encoding="utf-8")
-    (out / "claims.csv").write_text(claims_csv(data), encoding="utf-8")
+    if not _downloads or _downloads[0][0] is not data:
+        _downloads[:] = [(data, facts_json(data), claims_csv(data))]
+    _, facts, claims = _downloads[0]
+    (out / "facts.json").write_text(facts, encoding="utf-8")
+    (out / "claims.csv").write_text(claims, encoding="utf-8")
     dataset = dataset_jsonld(data, config["site_url"], lang, translate(lang, "site.name"),
                              translate(lang, "site.tagline"))
     (out / "dataset.jsonld").write_text(json.dumps(dataset, ensure_ascii=False, indent=1, sort_keys=True) + "\n",

@@ -16,11 +16,10 @@ from factbase.records import KINDS  # noqa: E402
 from factbase.reference import field_reference as schema_fields  # noqa: E402
 from factbase.rule_catalogue import rule_catalogue  # noqa: E402
 
-from sitegen import views  # noqa: E402
+from sitegen import pages, views  # noqa: E402
 from sitegen.context import page_for  # noqa: E402
 from sitegen.coverage import coverage_view  # noqa: E402
 from sitegen.i18n import translate  # noqa: E402
-from sitegen.jsonld import model_jsonld  # noqa: E402
 from sitegen.render import render  # noqa: E402
 
 
@@ -36,26 +35,15 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def model_page(record_id: str) -> str:
-        context = page()
-        record = context.data.records["model"][record_id]
-        view = views.model_view(context, record)
-        summary_groups = view.pop("summary")
-        meta_links = view.pop("meta")
-        return render("model.html", context, summary_groups=summary_groups, meta_links=meta_links,
-                      jsonld=model_jsonld(context, record), **view)
+        return pages.model_page(page(), record_id)
 
     @env.macro
     def organization_page(record_id: str) -> str:
-        context = page()
-        view = views.organization_view(context, context.data.records["organization"][record_id])
-        return render("organization.html", context, summary_groups=view.pop("summary"),
-                      meta_links=view.pop("meta"), **view)
+        return pages.organization_page(page(), record_id)
 
     @env.macro
     def source_page(record_id: str) -> str:
-        context = page()
-        view = views.source_view(context, context.data.records["source"][record_id])
-        return render("source.html", context, meta_links=view.pop("meta"), **view)
+        return pages.source_page(page(), record_id)
 
     @env.macro
     def models_index() -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from factbase.records import Claim, Record, iter_claims
 from factbase.schemas import claim_value_types
@@ -70,13 +71,18 @@ class Page:
     def edit_url(self, record: Record) -> str:
         return f"{self.repository}/edit/main/facts/{FOLDERS[record.kind]}/{record.id}.yaml"
 
+    @cached_property
+    def _report_link(self) -> str:
+        """What every report link on the page starts with (encoded once per page, not once per value)."""
+        query = urlencode({"template": "report-an-error.yml", "page": f"/{self.lang}/{self.url}"})
+        return f"{self.repository}/issues/new?{query}"
+
     def report_url(self, claim: Claim | None, record: Record | None) -> str:
         where = f"{record.kind}/{record.id}" if record else "-"
         if claim is not None:
             where += f"#{claim.property}[{claim.path[-1]}]"
-        query = urlencode({"template": "report-an-error.yml", "page": f"/{self.lang}/{self.url}", "claim": where,
-                           "title": f"[fact] {where if record else self.url or self.lang}"})
-        return f"{self.repository}/issues/new?{query}"
+        title = f"[fact] {where if record else self.url or self.lang}"
+        return f"{self._report_link}&claim={quote_plus(where)}&title={quote_plus(title)}"  # as urlencode writes
 
 
 def _value_view(page: Page, value_type: str, value: Any) -> dict[str, Any]:
