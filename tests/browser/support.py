@@ -34,6 +34,7 @@ PAGE_TYPES = {
     "sources": "sources/",
     "source": "sources/chosun-2024-12-05-open-source-every-six-months/",
     "disputed": "disputed/",
+    "coverage": "coverage/",
     "how-we-check": "how-we-check/",
     "reference": "reference/",
     "downloads": "downloads/",

@@ -1,7 +1,8 @@
 """Every page type in both languages, as a reader's browser meets it: it loads with no console error, no
 failed request and nothing fetched from outside; axe-core finds no serious or critical violation; nothing
 sticks out sideways at 375 px or 1280 px; the language switcher lands on the same page in the other language.
-A screenshot of each page type in each language goes to test-artifacts/screenshots/."""
+Screenshots of each page type in each language (the whole page at 1280 px, its top at 375 px) go to
+test-artifacts/screenshots/."""
 
 from __future__ import annotations
 
@@ -50,7 +51,22 @@ def test_nothing_sticks_out_sideways_at_375_or_1280_px(reader: Reader, lang: str
     for width in WIDTHS:
         reader.page.set_viewport_size({"width": width, "height": 800})
         found[width] = overflow(reader.page)
+        if width < 1280:  # how the top of the page looks on a phone
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            reader.page.screenshot(path=SCREENSHOTS / f"{lang}-{kind}-{width}px.png")
     assert found == {width: [] for width in WIDTHS}
+
+
+def test_the_reader_records_outside_requests_console_errors_and_missing_files(reader: Reader) -> None:
+    reader.open("en")
+    reader.page.evaluate("""async () => {
+      await fetch('https://example.org/tracker.js').catch(() => null);
+      await fetch('missing.css').catch(() => null);
+      console.error('broken');
+    }""")
+    assert "request leaving the local server: https://example.org/tracker.js" in reader.problems
+    assert f"HTTP 404: {reader.url('en', 'missing.css')}" in reader.problems
+    assert "console error: broken" in reader.problems
 
 
 def test_the_overflow_check_sees_a_wide_element(reader: Reader) -> None:
