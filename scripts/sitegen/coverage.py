@@ -17,6 +17,7 @@ from factbase.archive import Archive, archive_from
 from factbase.base import FactBase
 from factbase.records import Claim, Record, iter_claims
 
+from .paging import pager, take
 from .sitedata import PAGE_FOLDERS, ROOT
 from .views import Page, claim_value_view
 
@@ -130,8 +131,21 @@ def _share(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"
 
 
-def coverage_view(page: Page, archive: Archive | None = None) -> dict[str, Any]:
-    report = coverage(page.data.base, archive if archive is not None else site_archive())
+_site_reports: dict[int, tuple[FactBase, Coverage]] = {}
+
+
+def site_coverage(base: FactBase) -> Coverage:
+    """The report against the site's archive, made once per fact base (each page of it and the hooks ask)."""
+    cached = _site_reports.get(id(base))
+    if cached is None or cached[0] is not base:
+        _site_reports.clear()
+        cached = _site_reports[id(base)] = (base, coverage(base, site_archive()))
+    return cached[1]
+
+
+def coverage_view(page: Page, archive: Archive | None = None, number: int = 1) -> dict[str, Any]:
+    """The report; its two long tables (sources, claims for review) are split into pages together."""
+    report = coverage(page.data.base, archive) if archive is not None else site_coverage(page.data.base)
     by_kind: dict[str, list[PropertyCoverage]] = defaultdict(list)
     for entry in report.properties:
         by_kind[entry.kind].append(entry)
@@ -143,7 +157,7 @@ def coverage_view(page: Page, archive: Archive | None = None) -> dict[str, Any]:
             "claims": entry.claims,
             "quotes": entry.quotes,
             "verified": entry.verified,
-        } for entry in report.sources],
+        } for entry in take("coverage", report.sources, number)],
         "properties": [{
             "kind": page.t(f"record.{entry.kind}"),
             "property": page.t(f"property.{entry.property}"),
@@ -159,7 +173,10 @@ def coverage_view(page: Page, archive: Archive | None = None) -> dict[str, Any]:
             "value": {**claim_value_view(page, review.claim), "cites": []},
             "news": [page.link(s) for s in review.news],
             "official": [page.link(s) for s in review.official],
-        } for review in report.reviews],
+        } for review in take("coverage", report.reviews, number)],
+        "review_count": len(report.reviews),
+        "first_page": number == 1,
+        "pager": pager("coverage", number, max(len(report.sources), len(report.reviews)), page.root),
     }
 
 

@@ -19,7 +19,8 @@ from sitegen.downloads import claims_csv, facts_json  # noqa: E402
 from sitegen.formatting import format_date  # noqa: E402
 from sitegen.i18n import translate  # noqa: E402
 from sitegen.jsonld import dataset_jsonld  # noqa: E402
-from sitegen.pages import RECORD_PAGES  # noqa: E402
+from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths  # noqa: E402
+from sitegen.paging import LISTS, page_count, page_source  # noqa: E402
 from sitegen.sitedata import PAGE_FOLDERS, SiteData  # noqa: E402
 
 # A generated record page holds only this front matter: mkdocs-macros leaves it alone, and
@@ -37,12 +38,29 @@ def on_files(files: Files, config: Any) -> Files:
             # the id matched ^[a-z0-9-]+$ in validation, so it is safe in a file name
             files.append(File.generated(config, f"{folder}/{record_id}.md", content=_GENERATED,
                                          inclusion=InclusionLevel.NOT_IN_NAV))
+    _continued.clear()
+    for name, length in list_lengths(data).items():
+        for number in range(2, page_count(name, length) + 1):
+            source = page_source(name, number)
+            if files.get_file_from_path(source) is not None:
+                raise PluginError(f"{source}: a record id takes the name of a list page; rename the record")
+            _continued[source] = (name, number, page_count(name, length))
+            files.append(File.generated(config, source, content=_GENERATED, inclusion=InclusionLevel.NOT_IN_NAV))
     return files
+
+
+# Pages 2 and later of the long lists: generated file -> (list name, page number, pages in all).
+_continued: dict[str, tuple[str, int, int]] = {}
 
 
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
     """A generated page is its record's page, and takes its title from the record (after mkdocs-macros ran,
-    so neither is ever rendered as a template)."""
+    so neither is ever rendered as a template), or a later page of a long list."""
+    if page.file.generated_by is not None and page.file.src_uri in _continued:
+        name, number, total = _continued[page.file.src_uri]
+        context = page_for(config, page.url)
+        page.title = page.meta["title"] = f"{context.t(LISTS[name].title)} ({number}/{total})"
+        return LIST_PAGES[name](context, number) + "\n"
     folder, _, rest = page.file.src_uri.partition("/")
     kinds = {f: k for k, f in PAGE_FOLDERS.items()}
     if page.file.generated_by is None or folder not in kinds:
@@ -58,7 +76,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
     """Hand-written pages get the date of the latest fact change and a report link (see overrides/main.html)."""
-    if page.file.generated_by is None:
+    if page.file.generated_by is None or page.file.src_uri in _continued:
         view = page_for(config, page.url)
         updated = max(view.data.last_changed.values(), default="")
         page.meta["kf_meta"] = {

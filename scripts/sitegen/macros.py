@@ -18,7 +18,6 @@ from factbase.rule_catalogue import rule_catalogue  # noqa: E402
 
 from sitegen import pages, views  # noqa: E402
 from sitegen.context import page_for  # noqa: E402
-from sitegen.coverage import coverage_view  # noqa: E402
 from sitegen.i18n import translate  # noqa: E402
 from sitegen.render import render  # noqa: E402
 
@@ -34,46 +33,28 @@ def define_env(env: Any) -> None:
         return translate(lang, key)
 
     @env.macro
-    def model_page(record_id: str) -> str:
-        return pages.model_page(page(), record_id)
-
-    @env.macro
-    def organization_page(record_id: str) -> str:
-        return pages.organization_page(page(), record_id)
-
-    @env.macro
-    def source_page(record_id: str) -> str:
-        return pages.source_page(page(), record_id)
-
-    @env.macro
     def models_index() -> str:
-        context = page()
-        return render("models_index.html", context, **views.models_index_view(context))
+        return pages.LIST_PAGES["models"](page(), 1)
 
     @env.macro
     def timeline() -> str:
-        context = page()
-        return render("timeline.html", context, **views.timeline_view(context))
+        return pages.LIST_PAGES["timeline"](page(), 1)
 
     @env.macro
     def directory() -> str:
-        context = page()
-        return render("directory.html", context, **views.directory_view(context))
+        return pages.LIST_PAGES["organizations"](page(), 1)
 
     @env.macro
     def sources_index() -> str:
-        context = page()
-        return render("sources_index.html", context, **views.sources_index_view(context))
+        return pages.LIST_PAGES["sources"](page(), 1)
 
     @env.macro
     def disputed() -> str:
-        context = page()
-        return render("disputed.html", context, **views.disputed_view(context))
+        return pages.LIST_PAGES["disputed"](page(), 1)
 
     @env.macro
     def coverage() -> str:
-        context = page()
-        return render("coverage.html", context, **coverage_view(context))
+        return pages.LIST_PAGES["coverage"](page(), 1)
 
     @env.macro
     def rules_table() -> str:

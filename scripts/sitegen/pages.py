@@ -9,10 +9,13 @@ Jinja syntax inside fact text is shown, not run.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from . import views
+from .coverage import coverage_view, site_coverage
 from .jsonld import model_jsonld
 from .render import render
+from .sitedata import SiteData
 
 
 def model_page(context: views.Page, record_id: str) -> str:
@@ -39,3 +42,33 @@ def source_page(context: views.Page, record_id: str) -> str:
 RECORD_PAGES: dict[str, Callable[[views.Page, str], str]] = {
     "model": model_page, "organization": organization_page, "source": source_page,
 }
+
+
+def _list_page(template: str, view: Callable[[views.Page, int], dict[str, Any]]) -> Callable[[views.Page, int], str]:
+    def page(context: views.Page, number: int) -> str:
+        return render(template, context, **view(context, number))
+    return page
+
+
+# list name (paging.LISTS) -> page `number` of it
+LIST_PAGES: dict[str, Callable[[views.Page, int], str]] = {
+    "timeline": _list_page("timeline.html", views.timeline_view),
+    "models": _list_page("models_index.html", views.models_index_view),
+    "organizations": _list_page("directory.html", views.directory_view),
+    "sources": _list_page("sources_index.html", views.sources_index_view),
+    "disputed": _list_page("disputed.html", views.disputed_view),
+    "coverage": _list_page("coverage.html", lambda context, number: coverage_view(context, number=number)),
+}
+
+
+def list_lengths(data: SiteData) -> dict[str, int]:
+    """How many entries each list has, to know how many pages to generate."""
+    report = site_coverage(data.base)
+    return {
+        "timeline": views.timeline_length(data),
+        "models": len(views.top_models(data)),
+        "organizations": len(data.records["organization"]),
+        "sources": len(data.records["source"]),
+        "disputed": len(views.disputed_subjects(data)),
+        "coverage": max(len(report.sources), len(report.reviews)),
+    }

@@ -13,6 +13,7 @@ from factbase.schemas import claim_value_types
 
 from .formatting import format_date, format_value
 from .i18n import translate
+from .paging import pager, take
 from .sitedata import FOLDERS, PAGE_FOLDERS, SiteData, date_sort_key, first_value
 
 SUMMARY_PROPERTIES = {
@@ -273,6 +274,14 @@ def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dic
     }
 
 
+def _timeline_date(record: Record, claim: Claim | None) -> str:
+    """The date a timeline entry stands at: the claim's, or the event's first date not superseded."""
+    if claim is not None:
+        return str(claim.data["value"])
+    dates = [c for c in iter_claims(record) if c.property == "date"]
+    return str(next((c for c in dates if c.data.get("status") != "superseded"), dates[0]).data["value"])
+
+
 def _model_timeline_claims(data: SiteData) -> list[tuple[Record, Claim]]:
     """Model announcements and releases; a family member's date is left out when its family has the same one."""
     found = []
@@ -288,10 +297,17 @@ def _model_timeline_claims(data: SiteData) -> list[tuple[Record, Claim]]:
     return found
 
 
-def timeline_view(page: Page) -> dict[str, Any]:
-    entries = [timeline_entry(page, event) for event in page.data.records["event"].values()]
-    entries += [timeline_entry(page, model, claim) for model, claim in _model_timeline_claims(page.data)]
-    entries.sort(key=lambda entry: entry["sort"])
+def timeline_length(data: SiteData) -> int:
+    return len(data.records["event"]) + len(_model_timeline_claims(data))
+
+
+def timeline_view(page: Page, number: int = 1) -> dict[str, Any]:
+    """Events and model announcements in date order; page `number` of the list (see paging.py)."""
+    subjects: list[tuple[Record, Claim | None]] = [(event, None) for event in page.data.records["event"].values()]
+    subjects += _model_timeline_claims(page.data)
+    subjects.sort(key=lambda item: (date_sort_key(_timeline_date(item[0], item[1])),
+                                    item[0].data["title" if item[1] is None else "name"][page.lang]))
+    entries = [timeline_entry(page, record, claim) for record, claim in take("timeline", subjects, number)]
     years: dict[str, list[dict[str, Any]]] = {}
     for entry in entries:
         years.setdefault(entry["year"], []).append(entry)
@@ -300,6 +316,7 @@ def timeline_view(page: Page) -> dict[str, Any]:
     kinds = sorted({entry["kind"] for entry in entries})
     return {
         "years": [{"year": year, "entries": items} for year, items in years.items()],
+        "pager": pager("timeline", number, len(subjects), page.root),
         "filters": [
             {"label": page.t("label.filter_org"), "attribute": "orgs",
              "options": [{"id": org, "name": page.data.name(org, page.lang)} for org in organizations]},
@@ -309,7 +326,7 @@ def timeline_view(page: Page) -> dict[str, Any]:
     }
 
 
-def models_index_view(page: Page) -> dict[str, Any]:
+def models_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     models = page.data.records["model"]
 
     def card(record: Record) -> dict[str, Any]:
@@ -324,20 +341,31 @@ def models_index_view(page: Page) -> dict[str, Any]:
             "members": [card(models[m]) for m in page.data.members.get(record.id, []) if m in models],
         }
 
-    top = [record for record in models.values() if record.data.get("family") not in models]
-    by_developer: dict[str, list[dict[str, Any]]] = {}
-    for record in sorted(top, key=lambda r: r.data["name"][page.lang]):
-        developer = first_value(record, "developer") or ""
-        by_developer.setdefault(developer, []).append(card(record))
-    return {"groups": [{"developer": page.link(dev) if dev else None, "models": cards}
-                       for dev, cards in sorted(by_developer.items(),
-                                                key=lambda item: (item[0] != "lg-ai-research",
-                                                                  page.data.name(item[0], page.lang)))]}
+    def developer(record: Record) -> str:
+        return str(first_value(record, "developer") or "")
+
+    top = sorted(top_models(page.data), key=lambda r: (developer(r) != "lg-ai-research",
+                                                        page.data.name(developer(r), page.lang),
+                                                        r.data["name"][page.lang]))
+    groups: list[dict[str, Any]] = []
+    for record in take("models", top, number):
+        if not groups or groups[-1]["id"] != developer(record):
+            groups.append({"id": developer(record), "developer": page.link(developer(record))
+                           if developer(record) else None, "models": []})
+        groups[-1]["models"].append(card(record))
+    return {"groups": groups, "pager": pager("models", number, len(top), page.root)}
 
 
-def directory_view(page: Page) -> dict[str, Any]:
+def top_models(data: SiteData) -> list[Record]:
+    """Models that head the index: those not listed under a family."""
+    models = data.records["model"]
+    return [record for record in models.values() if record.data.get("family") not in models]
+
+
+def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     rows = []
-    for record in sorted(page.data.records["organization"].values(), key=lambda r: r.data["name"][page.lang]):
+    organizations = sorted(page.data.records["organization"].values(), key=lambda r: r.data["name"][page.lang])
+    for record in take("organizations", organizations, number):
         relationships = [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])]
         rows.append({
             "link": page.link(record.id),
@@ -352,6 +380,7 @@ def directory_view(page: Page) -> dict[str, Any]:
     kinds = sorted({key for row in rows for key in row["relationship_keys"].split()})
     return {
         "rows": rows,
+        "pager": pager("organizations", number, len(organizations), page.root),
         "filters": [
             {"label": page.t("label.filter_sector"), "attribute": "sector",
              "options": [{"id": s, "name": page.t(f"sector.{s}")} for s in sectors]},
@@ -361,10 +390,10 @@ def directory_view(page: Page) -> dict[str, Any]:
     }
 
 
-def sources_index_view(page: Page) -> dict[str, Any]:
+def sources_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     sources = sorted(page.data.records["source"].values(),
                      key=lambda r: date_sort_key(r.data["published"]["date"]))
-    return {"sources": [{
+    return {"pager": pager("sources", number, len(sources), page.root), "sources": [{
         "link": page.link(record.id),
         "kind": page.t(f"source.{record.data['kind']}"),
         "publisher": record.data.get("publisher", {}).get(page.lang),
@@ -374,16 +403,21 @@ def sources_index_view(page: Page) -> dict[str, Any]:
         "url": record.data.get("url"),
         "sha256": record.data["archive"]["sha256"],
         "claims": len(page.data.citing.get(record.id, [])),
-    } for record in sources]}
+    } for record in take("sources", sources, number)]}
 
 
-def disputed_view(page: Page) -> dict[str, Any]:
-    """Every property where at least one value is marked disputed, with all its values."""
+def disputed_subjects(data: SiteData) -> list[tuple[Record, str]]:
+    """(record, property) for every property where at least one value is marked disputed."""
+    return [(record, prop) for record in data.base.records
+            for prop in dict.fromkeys(c.property for c in iter_claims(record) if c.data.get("status") == "disputed")]
+
+
+def disputed_view(page: Page, number: int = 1) -> dict[str, Any]:
+    """Every disputed property with all its values; page `number` of the list."""
+    subjects = disputed_subjects(page.data)
     groups = []
-    for record in page.data.base.records:
-        disputed = {claim.property for claim in iter_claims(record) if claim.data.get("status") == "disputed"}
-        for group in claims_view(page, record, disputed):
-            if group["disputed"]:
-                groups.append({"record": page.link(record.id) if record.kind in PAGE_FOLDERS
-                               else {"text": _record_title(page, record), "href": None}, **group})
-    return {"groups": groups}
+    for record, prop in take("disputed", subjects, number):
+        for group in claims_view(page, record, {prop}):
+            groups.append({"record": page.link(record.id) if record.kind in PAGE_FOLDERS
+                           else {"text": _record_title(page, record), "href": None}, **group})
+    return {"groups": groups, "pager": pager("disputed", number, len(subjects), page.root)}

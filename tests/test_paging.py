@@ -1,0 +1,61 @@
+"""Long lists are split into pages: every entry on exactly one page, in order, with links to every page."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from sitegen import paging, views
+from sitegen.sitedata import load_site_data
+
+
+@pytest.fixture(scope="module")
+def data() -> views.SiteData:
+    return load_site_data(ROOT / "facts")
+
+
+def _page(data: views.SiteData, url: str) -> views.Page:
+    return views.Page(data=data, lang="en", root="../" * url.count("/"), url=url, repository="https://x.test")
+
+
+def test_timeline_pages_hold_every_entry_once_in_order(data: views.SiteData, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(paging.LISTS, "timeline", dataclasses.replace(paging.LISTS["timeline"], size=7))
+    length = views.timeline_length(data)
+    total = paging.page_count("timeline", length)
+    assert total == -(-length // 7) and total > 2
+    seen = []
+    for number in range(1, total + 1):
+        view = views.timeline_view(_page(data, paging.page_url("timeline", number)), number)
+        seen += [entry["id"] for year in view["years"] for entry in year["entries"]]
+        pager = view["pager"]
+        assert [link["current"] for link in pager["links"]].index(True) == number - 1
+        assert pager["links"][0]["href"] == ("../" * paging.page_url("timeline", number).count("/")) + "timeline/"
+    assert len(seen) == len(set(seen)) == length
+    monkeypatch.undo()
+    whole = views.timeline_view(_page(data, "timeline/"), 1)
+    assert [e["id"] for y in whole["years"] for e in y["entries"]] == seen
+    assert whole["pager"]["total"] == 1
+
+
+@pytest.mark.parametrize(("name", "view", "key"), [
+    ("models", views.models_index_view, "groups"),
+    ("organizations", views.directory_view, "rows"),
+    ("sources", views.sources_index_view, "sources"),
+    ("disputed", views.disputed_view, "groups"),
+])
+def test_other_lists_split_the_same_way(data: views.SiteData, monkeypatch: pytest.MonkeyPatch, name: str,
+                                        view: object, key: str) -> None:
+    monkeypatch.setitem(paging.LISTS, name, dataclasses.replace(paging.LISTS[name], size=1))
+    first = view(_page(data, paging.page_url(name, 1)), 1)  # type: ignore[operator]
+    second = view(_page(data, paging.page_url(name, 2)), 2)  # type: ignore[operator]
+    assert first["pager"]["total"] > 1
+    count = (lambda v: sum(len(g["models"]) for g in v["groups"])) if name == "models" else (lambda v: len(v[key]))
+    assert count(first) == count(second) == 1
+    assert first[key] != second[key]
+
+
+def test_the_build_generates_later_pages_only_when_needed(built_site: Path) -> None:
+    for lang in ("ko", "en"):
+        assert not list((built_site / lang).rglob("page-*"))  # the real fact base fits one page per list
