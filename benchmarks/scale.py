@@ -74,10 +74,11 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
 
     os.environ["FACTS_DIR"] = str(facts)
     from sitegen import macros
-    from sitegen.context import site_data
+    from sitegen.context import page_for, site_data
+    from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths
+    from sitegen.paging import page_count, page_source, page_url
     from sitegen.sitedata import PAGE_FOLDERS
 
-    kinds = {"model": "model_page", "organization": "organization_page", "source": "source_page"}
     for lang in LANGUAGES:
         config = load_config(config_file=str(ROOT / f"mkdocs.{lang}.yml"))
         env = _MacroEnv(config)
@@ -91,10 +92,13 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
         data = site_data()
         for kind, folder in PAGE_FOLDERS.items():
             for record_id in sorted(data.records[kind]):
-                relative = Path(folder) / f"{record_id}.md"
-                env.set_page(relative)
+                html = RECORD_PAGES[kind](page_for(config, f"{folder}/{record_id}/"), record_id)
                 title = json.dumps(data.name(record_id, lang), ensure_ascii=False)
-                _write(docs / lang / relative, f"---\ntitle: {title}\n---\n\n{env.macros[kinds[kind]](record_id)}\n")
+                _write(docs / lang / folder / f"{record_id}.md", f"---\ntitle: {title}\n---\n\n{html}\n")
+        for name, length in list_lengths(data).items():  # the later pages of long lists
+            for number in range(2, page_count(name, length) + 1):
+                html = LIST_PAGES[name](page_for(config, page_url(name, number)), number)
+                _write(docs / lang / page_source(name, number), f"{html}\n")
 
 
 class _MacroEnv:

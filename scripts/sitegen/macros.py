@@ -33,28 +33,9 @@ def define_env(env: Any) -> None:
         return translate(lang, key)
 
     @env.macro
-    def models_index() -> str:
-        return pages.LIST_PAGES["models"](page(), 1)
-
-    @env.macro
-    def timeline() -> str:
-        return pages.LIST_PAGES["timeline"](page(), 1)
-
-    @env.macro
-    def directory() -> str:
-        return pages.LIST_PAGES["organizations"](page(), 1)
-
-    @env.macro
-    def sources_index() -> str:
-        return pages.LIST_PAGES["sources"](page(), 1)
-
-    @env.macro
-    def disputed() -> str:
-        return pages.LIST_PAGES["disputed"](page(), 1)
-
-    @env.macro
-    def coverage() -> str:
-        return pages.LIST_PAGES["coverage"](page(), 1)
+    def list_page(name: str) -> str:
+        """The first page of a long list (paging.LISTS); the hooks generate the later ones."""
+        return pages.LIST_PAGES[name](page(), 1)
 
     @env.macro
     def rules_table() -> str:
