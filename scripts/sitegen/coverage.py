@@ -170,7 +170,7 @@ def coverage_view(page: Page, archive: Archive | None = None, number: int = 1) -
         "reviews": [{
             "record": _subject(page, review.claim.record),
             "property": page.t(f"property.{review.claim.property}"),
-            "value": {**claim_value_view(page, review.claim), "cites": []},
+            "value": claim_value_view(page, review.claim, footnoted=False),
             "news": [page.link(s) for s in review.news],
             "official": [page.link(s) for s in review.official],
         } for review in take("coverage", report.reviews, number)],

@@ -94,7 +94,9 @@ def _value_view(page: Page, value_type: str, value: Any) -> dict[str, Any]:
     return {"text": format_value(value_type, value, page.lang), "href": None, "external": False}
 
 
-def claim_value_view(page: Page, claim: Claim) -> dict[str, Any]:
+def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[str, Any]:
+    """A claim's value for a template. `footnoted=False` where the page shows no footnotes (a list, or a
+    source page that shows the quote beside the value): the citations are then not numbered at all."""
     data = claim.data
     value_type = claim_value_types(claim.record.kind).get(claim.property, "text")
     outcome = data.get("outcome")
@@ -109,7 +111,7 @@ def claim_value_view(page: Page, claim: Claim) -> dict[str, Any]:
             "record": page.link(outcome["record"]) if outcome.get("record") else None,
             "note": outcome["note"][page.lang] if outcome.get("note") else None,
         } if outcome else None,
-        "cites": [page.cite(citation) for _, citation in claim.citations()],
+        "cites": [page.cite(citation) for _, citation in claim.citations()] if footnoted else [],
         "report": page.report_url(claim, claim.record),
     }
 
@@ -215,7 +217,7 @@ def source_view(page: Page, record: Record) -> dict[str, Any]:
             "record": page.link(claim.record.id) if claim.record.kind in PAGE_FOLDERS
             else {"text": _record_title(page, claim.record), "href": None},
             "property": page.t(f"property.{claim.property}"),
-            "value": {**claim_value_view(page, claim), "cites": []},  # the quotes stand beside it
+            "value": claim_value_view(page, claim, footnoted=False),  # the quotes stand beside it
             "quotes": quotes,
         })
     return {
@@ -331,13 +333,14 @@ def models_index_view(page: Page, number: int = 1) -> dict[str, Any]:
 
     def card(record: Record) -> dict[str, Any]:
         developer = first_value(record, "developer")
-        parameters = [claim_value_view(page, c) for c in iter_claims(record) if c.property == "parameters"]
+        parameters = [claim_value_view(page, c, footnoted=False) for c in iter_claims(record)
+                      if c.property == "parameters"]
         return {
             "link": page.link(record.id),
             "other_name": record.data["name"]["en" if page.lang == "ko" else "ko"],
             "kind": page.t(f"kind.model.{record.data['kind']}"),
             "developer": page.link(developer) if developer else None,
-            "parameters": [{**value, "cites": []} for value in parameters if value["status"] != "superseded"],
+            "parameters": [value for value in parameters if value["status"] != "superseded"],
             "members": [card(models[m]) for m in page.data.members.get(record.id, []) if m in models],
         }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from ..base import FactBase
@@ -22,6 +23,7 @@ FIELD_REFERENCES = {
 _FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 
 
+@cache  # asked once per record: the answer depends only on the schema
 def claim_references(kind: str) -> dict[str, str]:
     """Claim properties of `kind` whose values are ids: property -> kind named."""
     return {name: value_type for name, value_type in claim_value_types(kind).items()
