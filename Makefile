@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	rm -rf build *.egg-info
 	touch $@
 

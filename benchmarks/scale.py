@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import runpy
 import shutil
 import subprocess
 import sys
@@ -31,8 +32,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 LANGUAGES = ("ko", "en")
 SIZES = (100, 1000, 5000)
@@ -58,7 +57,7 @@ def child_validate(facts: Path, archive: Path) -> dict[str, Any]:
 
 def child_build(facts: Path, site: Path) -> dict[str, Any]:
     os.environ["FACTS_DIR"] = str(facts)
-    from build_site import build_site
+    build_site = runpy.run_path(str(ROOT / "scripts" / "build_site.py"))["build_site"]  # a command, not a module
 
     start = time.perf_counter()
     build_site(site)
@@ -184,7 +183,7 @@ def site_weights(site: Path) -> dict[str, Any]:
 
 
 def measure(models: int, out: Path, plain: bool, keep: bool) -> dict[str, Any]:
-    from synthetic import write_base
+    from synthetic import write_base  # beside this script, which Python puts first on the path
 
     base = out / f"models-{models}"
     shutil.rmtree(base, ignore_errors=True)

@@ -10,7 +10,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from check_links import check_link, main, source_links
+from conftest import load_script
+
+check_links = load_script("check_links")
+check_link, main, source_links = check_links.check_link, check_links.main, check_links.source_links
 
 
 class Handler(BaseHTTPRequestHandler):

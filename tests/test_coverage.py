@@ -3,11 +3,10 @@ resting only on news articles where the record cites an official source (for rev
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, load_file
 from factbase.archive import Archive
 from factbase.validation import load_fact_base
 from factbase_fixtures import MODEL, make_base
@@ -17,11 +16,7 @@ from sitegen.sitedata import load_site_data
 from sitegen.views import Page
 
 # scripts/coverage.py, loaded by its path: the name `coverage` also belongs to a well-known package.
-_spec = importlib.util.spec_from_file_location("coverage_cli", ROOT / "scripts" / "coverage.py")
-assert _spec is not None and _spec.loader is not None
-_cli = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_cli)
-main = _cli.main
+main = load_file(ROOT / "scripts" / "coverage.py", "coverage_cli").main
 
 # factbase_fixtures: model-a's developer rests on a news article (news-a), its parameters on a README
 # (readme-a).

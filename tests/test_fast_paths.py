@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import copy
 import re
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import jsonschema
 import pytest
-from conftest import ROOT
+from conftest import ROOT, load_file
 from factbase.archive import Archive
 from factbase.fastschema import Compiler, Unsupported, fast_check
 from factbase.records import iter_claims
@@ -24,8 +23,7 @@ from factbase_fixtures import make_base
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic import write_base  # noqa: E402
+write_base = load_file(ROOT / "benchmarks" / "synthetic.py").write_base
 
 REAL, _ = load_fact_base([ROOT / "facts"])
 KINDS = ("source", "organization", "model", "event", "partnership")

@@ -3,25 +3,22 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from markupsafe import escape  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
-
-from sitegen.context import FactsInvalid, page_for, site_data  # noqa: E402
-from sitegen.downloads import claims_csv, facts_json  # noqa: E402
-from sitegen.formatting import format_date  # noqa: E402
-from sitegen.i18n import translate  # noqa: E402
-from sitegen.jsonld import dataset_jsonld  # noqa: E402
-from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths  # noqa: E402
-from sitegen.paging import LISTS, page_count, page_source  # noqa: E402
-from sitegen.sitedata import PAGE_FOLDERS, SiteData  # noqa: E402
+from sitegen.context import FactsInvalid, page_for, site_data
+from sitegen.downloads import claims_csv, facts_json
+from sitegen.formatting import format_date
+from sitegen.i18n import translate
+from sitegen.jsonld import dataset_jsonld
+from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths
+from sitegen.paging import LISTS, page_count, page_source
+from sitegen.sitedata import PAGE_FOLDERS, SiteData
 
 # A generated record page holds only this front matter: mkdocs-macros leaves it alone, and
 # on_page_markdown below puts the record's page in (sitegen/pages.py).
