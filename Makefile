@@ -2,9 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# The archive of source copies that quotes are verified against; empty when it is absent.
-ARCHIVE ?= $(wildcard ../shared/sources)
-ARCHIVE_OPTION := $(if $(ARCHIVE),--archive $(ARCHIVE))
+# The archive of source copies that quotes are verified against is found as every command finds it
+# (factbase/archive.py: $FACTS_ARCHIVE, else ../shared/sources when it exists); `make ARCHIVE=DIR ...` names
+# another, `make ARCHIVE= ...` none.
+ifneq ($(origin ARCHIVE),undefined)
+export FACTS_ARCHIVE := $(ARCHIVE)
+endif
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install browser build serve validate lint test test-fast bench clean
@@ -36,7 +39,7 @@ serve: install
 	$(BIN)/python scripts/serve.py
 
 validate: install
-	$(BIN)/python scripts/validate.py $(ARCHIVE_OPTION)
+	$(BIN)/python scripts/validate.py
 
 lint: install
 	$(BIN)/ruff check scripts tests benchmarks

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, load_file
-from factbase.archive import Archive
+from factbase.archive import ARCHIVE_ENV, Archive
+from factbase.coverage import coverage, reviews_located
 from factbase.validation import load_fact_base
 from factbase_fixtures import MODEL, make_base
-from sitegen.coverage import coverage, coverage_view, reviews_located
+from sitegen.coverage import coverage_view
 from sitegen.render import render
 from sitegen.sitedata import load_site_data
 from sitegen.views import Page
@@ -63,8 +64,8 @@ def test_a_record_without_an_official_source_is_not_flagged(tmp_path: Path) -> N
     assert report.reviews == []
 
 
-def test_the_cli_prints_the_summary_and_warnings_and_exits_0(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_prints_the_summary_and_warnings_and_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     facts, archive = base_with(tmp_path)
     assert main([str(facts), "--archive", str(archive)]) == 0
     out, err = capsys.readouterr()
@@ -72,6 +73,7 @@ def test_the_cli_prints_the_summary_and_warnings_and_exits_0(tmp_path: Path,
     assert "Claims resting on a single source: 2 of 2" in out
     model = facts / "models" / "model-a.yaml"
     assert f"{model}:8:7: warning: developer[0] rests only on news articles" in err
+    monkeypatch.setenv(ARCHIVE_ENV, "")  # no archive, not even the default one
     assert main([str(facts), "--format", "github"]) == 0
     out, err = capsys.readouterr()
     assert "not checked" in out and "quotes NOT verified" in out

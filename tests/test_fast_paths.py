@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import jsonschema
 import pytest
 from conftest import ROOT, load_file
-from factbase.archive import Archive
+from factbase.archive import ARCHIVE_ENV, Archive
 from factbase.fastschema import Compiler, Unsupported, fast_check
 from factbase.records import iter_claims
 from factbase.schemas import _registry, validator_for
@@ -168,8 +168,9 @@ def test_the_synthetic_base_is_the_same_every_time(tmp_path: Path) -> None:
 def test_pages_of_a_build_share_one_look_at_the_fact_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from sitegen import context
 
-    facts, _ = make_base(tmp_path)
+    facts, archive = make_base(tmp_path)
     monkeypatch.setenv(context.FACTS_ENV, str(facts))
+    monkeypatch.setenv(ARCHIVE_ENV, str(archive))
     looks: list[Path] = []
     fingerprint = context._fingerprint
     monkeypatch.setattr(context, "_fingerprint", lambda path: looks.append(path) or fingerprint(path))

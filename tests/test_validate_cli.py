@@ -12,7 +12,8 @@ from factbase_fixtures import MODEL, make_base
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), *args],
-                          capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", "FACTS_ARCHIVE": ""})  # no archive unless --archive
 
 
 def test_clean_base_exits_0_and_counts_verified_quotes(tmp_path: Path) -> None:
