@@ -50,7 +50,7 @@ def test_then_the_default_beside_the_repository_when_it_exists(default: Path) ->
 
 def test_the_default_is_beside_the_repository_root() -> None:
     root = Path(__file__).resolve().parents[1]
-    assert archives.DEFAULT_ARCHIVE == root.parent / "shared" / "sources"
+    assert root.parent / "shared" / "sources" == archives.DEFAULT_ARCHIVE
 
 
 def test_the_site_and_the_commands_ask_the_same_resolver() -> None:

@@ -4,7 +4,6 @@ data flows from the fact base to the site, not back."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from conftest import ROOT
 
