@@ -11,17 +11,11 @@ from pathlib import Path
 
 from .archive import Archive
 from .base import FactBase
+from .checks import Rule, Scope
 from .diagnostics import Diagnostic
 from .records import find_fact_files, load_record
-from .rules.conflicts import check_conflicts
-from .rules.identity import check_identity
-from .rules.quotes import QuoteCount, check_archive_files, check_quotes
-from .rules.references import check_references
-from .rules.safety import check_confusable_names
-from .rules.support import check_support
-from .rules.time import check_time
-from .rules.translations import check_english_renderings
-from .schemas import check_schema
+from .rules import registry
+from .rules.quotes import QuoteCount, quote_count
 
 
 @dataclass
@@ -70,21 +64,28 @@ def load_fact_base(paths: list[Path]) -> tuple[FactBase, list[Diagnostic]]:
     return base, diagnostics
 
 
+def run(rule: Rule, base: FactBase, archive: Archive | None, today: date) -> Iterator[Diagnostic]:
+    """One declared rule's diagnostics: its check, given what its scope says (factbase/checks.py)."""
+    if rule.check is None or (rule.scope is Scope.ARCHIVE and archive is None):
+        return
+    if rule.scope is Scope.RECORD:
+        for record in base.records:
+            yield from rule.check(record)
+    elif rule.scope is Scope.BASE:
+        yield from rule.check(base)
+    elif rule.scope is Scope.ARCHIVE:
+        yield from rule.check(base, archive)
+    elif rule.scope is Scope.TODAY:
+        yield from rule.check(base, today)
+
+
 def validate(paths: list[Path], archive: Archive | None, today: date | None = None) -> Report:
+    """Loads the fact base and runs every rule factbase/rules/ declares."""
     with _without_cycle_collection():
         base, diagnostics = load_fact_base(paths)
         report = Report(base, diagnostics, archive=archive)
-        for record in base.records:
-            report.diagnostics.extend(check_schema(record))
-        report.diagnostics.extend(check_identity(base))
-        report.diagnostics.extend(check_references(base))
-        report.diagnostics.extend(check_confusable_names(base))
-        report.diagnostics.extend(check_english_renderings(base))
-        if archive is not None:
-            report.diagnostics.extend(check_archive_files(base, archive))
-        report.diagnostics.extend(check_quotes(base, archive, report.quotes))
-        report.diagnostics.extend(check_support(base))
-        report.diagnostics.extend(check_time(base, today or date.today()))
-        report.diagnostics.extend(check_conflicts(base))
+        for rule in registry():
+            report.diagnostics.extend(run(rule, base, archive, today or date.today()))
         report.diagnostics.sort()
+        report.quotes = quote_count(base, archive, report.diagnostics)
     return report

@@ -35,6 +35,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Claim, Record, iter_claims
 from ..schemas import claim_value_types
@@ -235,6 +236,23 @@ def _across_records(base: FactBase, hierarchy: _Hierarchy) -> Iterator[Diagnosti
                 yield _conflict(claim, other, f"{other.record.path} {_where(other)}")
 
 
+@rule(
+    Scope.BASE,
+    Code("E403", "conflicting-values",
+         ko="같은 대상의 같은 항목에 값이 다른 두 주장이 있으면, 어느 하나가 disputed·superseded·planned로 "
+            "표시되지 않는 한 오류다. 값이 하나인 항목: 날짜, 수량(단위와 as_of마다), 점수(벤치마크·설정마다), "
+            "개발 기관, 상위 기관. 설명, 역량, 링크, 공개 방식, 라이선스, 투자 등은 여러 값을 가진다. 반올림한 "
+            "값과 정밀한 값(1.2B와 1.28B), 기관과 그 상위 기관, 서로 포함하는 날짜(2020-12와 2020-12-07)는 맞는 "
+            "값으로 본다. 창립·공개 사건의 날짜는 그 기관·모델의 기록과도 비교한다. disputed로 표시한 값은 "
+            "‘엇갈리는 사실’ 페이지에 모두 나온다.",
+         en="Two claims about the same subject and property with different values are an error unless one is "
+            "marked disputed, superseded or planned. One value: dates, quantities (per unit and as_of), scores "
+            "(per benchmark and setting), developer, parent organisation; descriptions, capabilities, links, "
+            "availability, licences, investments and the like hold many. A rounded and a precise figure (1.2B and "
+            "1.28B), an organisation and its parent, and nested dates (2020-12 and 2020-12-07) agree. Founding and "
+            "release events are compared with the organisation's or model's own record. Values marked disputed are "
+            "all listed on the disputed-facts page."),
+)
 def check_conflicts(base: FactBase) -> Iterator[Diagnostic]:
     hierarchy = _Hierarchy(base)
     for record in base.records:

@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import KINDS, Record, iter_claims
 from ..schemas import claim_value_types
@@ -53,6 +54,12 @@ def _named_ids(record: Record) -> Iterator[tuple[tuple[str | int, ...], str, str
             yield (*claim.path, "outcome", "record"), outcome["record"], "any"
 
 
+@rule(
+    Scope.BASE,
+    Code("E203", "dangling-reference",
+         ko="다른 레코드를 가리키는 id(출처, 기관, 모델, 사건)는 실제로 있어야 한다.",
+         en="Every id that names another record (source, organisation, model, event) resolves."),
+)
 def check_references(base: FactBase) -> Iterator[Diagnostic]:
     known = {kind: base.of_kind(kind) for kind in KINDS.values()}
     for record in base.records:
