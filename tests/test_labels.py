@@ -1,0 +1,80 @@
+"""Every name the site shows from the schema (claim properties, record kinds and the enumerated values it
+labels) has an interface label in both languages in sitegen/strings.yaml. The names are read from
+schema/*.schema.json, so a property or value added to the schema without its label fails here, not in a build
+that happens to meet it."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from conftest import ROOT
+from sitegen.i18n import LANGUAGES, strings
+
+SCHEMAS = ROOT / "schema"
+# Interface-string prefix -> (schema, path to an enum) for each enumerated value the site labels.
+ENUM_LABELS = {
+    "kind.model": ("model", ("properties", "kind")),
+    "sector": ("organization", ("properties", "sector")),
+    "relationship": ("partnership", ("properties", "relationship")),
+    "source": ("source", ("properties", "kind")),
+    "event": ("event", ("properties", "kind")),
+    "language": ("common", ("$defs", "language")),
+    "status": ("common", ("$defs", "status")),
+    "outcome": ("common", ("$defs", "outcome", "properties", "result")),
+    "modality": ("common", ("$defs", "modalitiesClaim", "properties", "value", "items")),
+    "availability": ("model", ("properties", "claims", "properties", "availability", "items", "properties", "value")),
+}
+
+
+@cache
+def schema(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((SCHEMAS / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return loaded
+
+
+def record_kinds() -> list[str]:
+    return sorted(path.name.removesuffix(".schema.json") for path in SCHEMAS.glob("*.schema.json")
+                  if path.name != "common.schema.json")
+
+
+def labelled_names() -> set[str]:
+    """The interface-string keys the schema asks for."""
+    keys = {f"record.{kind}" for kind in record_kinds()}
+    keys |= {f"property.{name}" for kind in record_kinds()
+             for name in schema(kind)["properties"].get("claims", {}).get("properties", {})}
+    for prefix, (name, path) in ENUM_LABELS.items():
+        node = schema(name)
+        for step in path:
+            node = node[step]
+        keys |= {f"{prefix}.{value}" for value in node["enum"]}
+    return keys
+
+
+def missing_labels(table: dict[str, Any], wanted: set[str]) -> list[str]:
+    """`key (language)` for each wanted key without a text in a language."""
+    return sorted(f"{key} ({lang})" for key in wanted for lang in LANGUAGES
+                  if not isinstance(table.get(key), dict) or not table[key].get(lang))
+
+
+def test_every_schema_name_the_site_shows_has_a_label_in_both_languages() -> None:
+    assert missing_labels(strings(), labelled_names()) == []
+
+
+def test_the_names_come_from_the_schema() -> None:
+    wanted = labelled_names()
+    assert {"property.parameters", "property.founded", "property.since", "record.partnership", "status.planned",
+            "outcome.not-delivered", "modality.image", "availability.open-weights", "source.press-release",
+            "event.founding", "sector.finance", "relationship.investor", "kind.model.family",
+            "language.en"} <= wanted
+    assert len([key for key in wanted if key.startswith("property.")]) >= 30
+
+
+def test_a_missing_label_or_language_fails() -> None:
+    table = {key: dict(texts) for key, texts in strings().items()}
+    del table["property.parameters"]
+    del table["status.planned"]["en"]
+    table["modality.image"]["ko"] = ""
+    assert missing_labels(table, labelled_names()) == [
+        "modality.image (ko)", "property.parameters (en)", "property.parameters (ko)", "status.planned (en)"]
