@@ -15,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
-	rm -rf build *.egg-info
+	rm -rf build *.egg-info scripts/*.egg-info
 	touch $@
 
 install: $(VENV)/.installed
