@@ -39,16 +39,27 @@ def record_kinds() -> list[str]:
                   if path.name != "common.schema.json")
 
 
+def walk(name: str, path: tuple[str, ...]) -> Any:
+    """The node at `path` in schema `name`, following a `$ref` wherever the next step is not written inline."""
+    node = schema(name)
+    for step in path:
+        while step not in node and "$ref" in node:
+            file, _, pointer = node["$ref"].partition("#")
+            name = file.removesuffix(".schema.json") or name
+            node = schema(name)
+            for part in pointer.strip("/").split("/"):
+                node = node[part]
+        node = node[step]
+    return node
+
+
 def labelled_names() -> set[str]:
     """The interface-string keys the schema asks for."""
     keys = {f"record.{kind}" for kind in record_kinds()}
     keys |= {f"property.{name}" for kind in record_kinds()
              for name in schema(kind)["properties"].get("claims", {}).get("properties", {})}
     for prefix, (name, path) in ENUM_LABELS.items():
-        node = schema(name)
-        for step in path:
-            node = node[step]
-        keys |= {f"{prefix}.{value}" for value in node["enum"]}
+        keys |= {f"{prefix}.{value}" for value in walk(name, path)["enum"]}
     return keys
 
 
@@ -69,6 +80,10 @@ def test_the_names_come_from_the_schema() -> None:
             "event.founding", "sector.finance", "relationship.investor", "kind.model.family",
             "language.en"} <= wanted
     assert len([key for key in wanted if key.startswith("property.")]) >= 30
+
+
+def test_references_are_followed() -> None:
+    assert walk("source", ("properties", "language", "enum")) == ["ko", "en"]  # a $ref to common's language
 
 
 def test_a_missing_label_or_language_fails() -> None:
