@@ -1,10 +1,10 @@
-"""Values as each language writes them: 3000억 개 / 300B, 2022년 3월 / March 2022."""
+"""Numbers and dates as each language writes them: 3000억 개 / 300B, 2022년 3월 / March 2022.
+
+Pure functions of a value and a language (`ko`, `en`): the value types (value_types.py) and the site use them."""
 
 from __future__ import annotations
 
 from typing import Any
-
-from .i18n import translate
 
 _KO_GROUPS = [(10**16, "경"), (10**12, "조"), (10**8, "억"), (10**4, "만")]
 _EN_SCALES = [(10**12, "trillion", "T"), (10**9, "billion", "B"), (10**6, "million", "M")]
@@ -130,22 +130,3 @@ def format_score(score: dict[str, Any], lang: str) -> str:
         value = f"{number}점" if lang == "ko" else f"{number} points"
     setting = f" ({score['setting']})" if score.get("setting") else ""
     return f"{score['benchmark']}{setting}: {value}"
-
-
-def format_value(prop_type: str, value: Any, lang: str) -> str:
-    """The text of a claim value (ids of other records are linked by the views, not formatted here)."""
-    if prop_type == "quantity":
-        return format_quantity(value, lang)
-    if prop_type == "date":
-        return format_date(value, lang)
-    if prop_type == "text":
-        return str(value[lang])
-    if prop_type == "modalities":
-        return ", ".join(translate(lang, f"modality.{item}") for item in value)
-    if prop_type == "languages":
-        return ", ".join(translate(lang, f"language.{item}") for item in value)
-    if prop_type == "availability":
-        return translate(lang, f"availability.{value}")
-    if prop_type == "score":
-        return format_score(value, lang)
-    return str(value)
