@@ -16,7 +16,8 @@ from conftest import ROOT, load_file
 from factbase.archive import ARCHIVE_ENV, Archive
 from factbase.fastschema import Compiler, Unsupported, fast_check
 from factbase.records import iter_claims
-from factbase.schemas import _registry, validator_for
+from factbase.schema_files import schema_registry
+from factbase.schemas import validator_for
 from factbase.strict_yaml import _SUSPECT, _bad_character
 from factbase.validation import load_fact_base, validate
 from factbase_fixtures import make_base
@@ -99,7 +100,7 @@ def jsonschema_errors_with(schema: dict[str, Any], registry: Any, instance: Any)
 
 
 def _compile(schema: dict[str, Any]) -> Any:
-    return Compiler().compile(schema, _registry().resolver())
+    return Compiler().compile(schema, schema_registry().resolver())
 
 
 def test_additional_properties_false_sees_only_its_own_properties() -> None:
@@ -107,7 +108,7 @@ def test_additional_properties_false_sees_only_its_own_properties() -> None:
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": "#/$defs/base",
               "properties": {"own": {}}, "additionalProperties": False,
               "$defs": {"base": {"properties": {"inherited": {}}}}}
-    registry = _registry().with_contents([("test.json", schema)])
+    registry = schema_registry().with_contents([("test.json", schema)])
     resolver = registry.resolver(base_uri="test.json")
     check = Compiler().compile(schema, resolver)
     assert check({"own": 1}) and not check({"inherited": 1})

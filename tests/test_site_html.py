@@ -11,8 +11,8 @@ from bs4 import BeautifulSoup, Tag
 from conftest import ROOT
 from factbase.archive import normalise
 from factbase.records import Record, iter_claims
-from factbase.schemas import claim_value_types
 from factbase.validation import load_fact_base
+from factbase.value_types import claim_value_types
 
 LANGUAGES = ("ko", "en")
 

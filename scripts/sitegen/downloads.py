@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
 
 from factbase.records import iter_claims
 
@@ -23,15 +22,6 @@ def facts_json(data: SiteData) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _value_columns(value: Any) -> tuple[str, str, str]:
-    if isinstance(value, dict) and "amount" in value:
-        return f"{value['amount']:g}" if isinstance(value["amount"], float) else str(value["amount"]), \
-            value["unit"], value.get("qualifier", "exact")
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True), "", ""
-    return str(value), "", ""
-
-
 def _text_cell(text: str) -> str:
     """Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a leading '."""
     return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -45,12 +35,10 @@ def claims_csv(data: SiteData) -> str:
         for _, record in sorted(records.items()):
             for claim in iter_claims(record):
                 citations = [c for _, c in claim.citations()]
-                value, unit, qualifier = _value_columns(claim.data.get("value"))
+                value, unit, qualifier = claim.declared_type().csv(claim.data["value"])
                 note = claim.data.get("note")
                 writer.writerow([
-                    kind, record.id, claim.property, claim.path[-1],
-                    value if isinstance(claim.data.get("value"), dict) and "amount" in claim.data["value"]
-                    else _text_cell(value), unit, qualifier,
+                    kind, record.id, claim.property, claim.path[-1], _text_cell(value), unit, qualifier,
                     claim.data.get("status", ""), claim.data.get("as_of", ""), len(citations),
                     SEPARATOR.join(str(c.get("source", "")) for c in citations),
                     _text_cell(SEPARATOR.join(str(c.get("quote", "")) for c in citations)),

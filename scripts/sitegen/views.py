@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from factbase.records import Claim, Record, iter_claims
-from factbase.schemas import claim_value_types
+from factbase.value_types import ValueType, claim_value_types
 
 from .formatting import format_date, format_value
 from .i18n import translate
@@ -86,10 +86,10 @@ class Page:
         return f"{self._report_link}&claim={quote_plus(where)}&title={quote_plus(title)}"  # as urlencode writes
 
 
-def _value_view(page: Page, value_type: str, value: Any) -> dict[str, Any]:
-    if value_type in ("organization", "model"):
+def _value_view(page: Page, value_type: ValueType, value: Any) -> dict[str, Any]:
+    if value_type.names_kind is not None:
         return {**page.link(value), "external": False}
-    if value_type == "url":
+    if value_type.links_out:
         return {"text": value, "href": value, "external": True}
     return {"text": format_value(value_type, value, page.lang), "href": None, "external": False}
 
@@ -98,10 +98,9 @@ def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[s
     """A claim's value for a template. `footnoted=False` where the page shows no footnotes (a list, or a
     source page that shows the quote beside the value): the citations are then not numbered at all."""
     data = claim.data
-    value_type = claim_value_types(claim.record.kind).get(claim.property, "text")
     outcome = data.get("outcome")
     return {
-        **_value_view(page, value_type, data["value"]),
+        **_value_view(page, claim.declared_type(), data["value"]),
         "status": data["status"],
         "status_label": page.t(f"status.{data['status']}"),
         "as_of": format_date(data["as_of"], page.lang) if data.get("as_of") else None,

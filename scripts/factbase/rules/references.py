@@ -10,7 +10,7 @@ from ..base import FactBase
 from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import KINDS, Record, iter_claims
-from ..schemas import claim_value_types
+from ..value_types import claim_value_types
 
 # Fields outside `claims` that name other records: (record kind, field) -> kind named.
 FIELD_REFERENCES = {
@@ -27,8 +27,8 @@ _FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 @cache  # asked once per record: the answer depends only on the schema
 def claim_references(kind: str) -> dict[str, str]:
     """Claim properties of `kind` whose values are ids: property -> kind named."""
-    return {name: value_type for name, value_type in claim_value_types(kind).items()
-            if value_type in ("organization", "model")}
+    return {name: value_type.names_kind for name, value_type in claim_value_types(kind).items()
+            if value_type.names_kind is not None}
 
 
 def _named_ids(record: Record) -> Iterator[tuple[tuple[str | int, ...], str, str]]:

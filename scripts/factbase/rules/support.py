@@ -26,11 +26,9 @@ from ..base import FactBase
 from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Claim
-from ..schemas import claim_value_types
 from .dates import Span, label, mentions, parse_date, publication_spans
 from .numerals import Numeral, as_decimal, numerals, shown, values_of
 
-CHECKED_TYPES = ("quantity", "score", "date")
 _SHOWN = 8  # numbers or dates listed in a message at most
 
 
@@ -40,10 +38,10 @@ def _texts(citation: dict[str, Any]) -> Iterator[str]:
             yield citation[field]
 
 
-def _number(claim: Claim, value_type: str) -> tuple[Decimal, str, tuple[str, ...]] | None:
-    """The claimed number, its unit, and where it stands in the claim; None if malformed (schema errors)."""
+def _number(claim: Claim, field: str) -> tuple[Decimal, str, tuple[str, ...]] | None:
+    """The claimed number (the value's `field`), its unit, and where it stands in the claim; None if malformed
+    (schema errors)."""
     value = claim.data.get("value")
-    field = "amount" if value_type == "quantity" else "score"
     number = value.get(field) if isinstance(value, dict) else None
     if isinstance(number, bool) or not isinstance(number, (int, float)):
         return None
@@ -114,8 +112,8 @@ def _verdict(claim: Claim, derived: bool, found: str | None, what: str,
         yield claim.record.diagnostic(path, code, rule, message, _NOT_SUPPORTED_HINT.format(what=what))
 
 
-def _check_number(claim: Claim, value_type: str, derived: bool) -> Iterator[Diagnostic]:
-    number = _number(claim, value_type)
+def _check_number(claim: Claim, number_field: str, derived: bool) -> Iterator[Diagnostic]:
+    number = _number(claim, number_field)
     if number is None:
         return
     wanted, unit, field = number
@@ -181,9 +179,9 @@ def _check_date(claim: Claim, derived: bool, published: dict[str, Span]) -> Iter
 def check_support(base: FactBase) -> Iterator[Diagnostic]:
     published = publication_spans(base.of_kind("source"))
     for claim in base.claims():
-        value_type = claim_value_types(claim.record.kind).get(claim.property, "")
+        value_type = claim.value_type
         derived = claim.data.get("derived") is True
-        if derived and value_type not in CHECKED_TYPES:
+        if derived and (value_type is None or not value_type.quoted):
             yield claim.record.diagnostic(
                 (*claim.path, "derived"), "E308", "needless-derived",
                 f"`derived` applies to numbers and dates; {claim.property!r} values are not compared "
@@ -195,9 +193,9 @@ def check_support(base: FactBase) -> Iterator[Diagnostic]:
                 (*claim.path, "derived"), "E307", "derived-without-note",
                 "the value is marked derived but no `note` says how it was worked out",
                 "add `note:` (ko and en) explaining how the value follows from the quotes")
-        if not any(True for _ in claim.citations()):
-            continue  # an uncited claim is E101's
-        if value_type == "date":
+        if value_type is None or not any(True for _ in claim.citations()):
+            continue  # an undeclared property is E102's, an uncited claim E101's
+        if value_type.is_date:
             yield from _check_date(claim, derived, published)
-        elif value_type in CHECKED_TYPES:
-            yield from _check_number(claim, value_type, derived)
+        for field in value_type.number_fields:
+            yield from _check_number(claim, field, derived)

@@ -16,13 +16,12 @@ from ..base import FactBase
 from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Claim
-from ..schemas import claim_value_types
 from .dates import Span, label, parse_date, publication_spans
 
 
 def reported_date(claim: Claim) -> tuple[Span, tuple[str | int, ...]] | None:
     """The date the claim reports and where it is written: a date claim's value, else its `as_of`."""
-    if claim_value_types(claim.record.kind).get(claim.property) == "date":
+    if claim.value_type is not None and claim.value_type.is_date:
         span = parse_date(claim.data.get("value"))
         if span is not None:
             return span, (*claim.path, "value")
