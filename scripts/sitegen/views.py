@@ -188,10 +188,12 @@ def organization_view(page: Page, record: Record) -> dict[str, Any]:
     }
 
 
-def partnership_view(page: Page, record: Record, seen_from: str | None = None) -> dict[str, Any]:
+def partnership_view(page: Page, record: Record, seen_from: str | None = None,
+                     footnoted: bool = True) -> dict[str, Any]:
+    """A relationship seen from one of its organisations; `footnoted=False` on a list without footnotes."""
     organizations = record.data["organizations"]
-    since = [claim_value_view(page, c) for c in iter_claims(record) if c.property == "since"]
-    descriptions = [claim_value_view(page, c) for c in iter_claims(record) if c.property == "description"]
+    since = [claim_value_view(page, c, footnoted) for c in iter_claims(record) if c.property == "since"]
+    descriptions = [claim_value_view(page, c, footnoted) for c in iter_claims(record) if c.property == "description"]
     return {
         "id": record.id,
         "relationship": page.t(f"relationship.{record.data['relationship']}"),
@@ -369,7 +371,8 @@ def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     rows = []
     organizations = sorted(page.data.records["organization"].values(), key=lambda r: r.data["name"][page.lang])
     for record in take("organizations", organizations, number):
-        relationships = [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])]
+        relationships = [partnership_view(page, p, record.id, footnoted=False)
+                         for p in page.data.partnerships_of.get(record.id, [])]
         rows.append({
             "link": page.link(record.id),
             "other_name": record.data["name"]["en" if page.lang == "ko" else "ko"],
