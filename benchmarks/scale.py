@@ -74,7 +74,7 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
 
     os.environ["FACTS_DIR"] = str(facts)
     from sitegen import macros
-    from sitegen.context import page_for, site_data
+    from sitegen.context import build_state, page_for
     from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths
     from sitegen.paging import page_count, page_source, page_url
     from sitegen.sitedata import PAGE_FOLDERS
@@ -89,13 +89,14 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
             env.set_page(relative)
             text = jinja2.Environment().from_string(page.read_text(encoding="utf-8")).render(**env.macros)
             _write(docs / lang / relative, text)
-        data = site_data()
+        state = build_state()
+        data = state.data
         for kind, folder in PAGE_FOLDERS.items():
             for record_id in sorted(data.records[kind]):
                 html = RECORD_PAGES[kind](page_for(config, f"{folder}/{record_id}/"), record_id)
                 title = json.dumps(data.name(record_id, lang), ensure_ascii=False)
                 _write(docs / lang / folder / f"{record_id}.md", f"---\ntitle: {title}\n---\n\n{html}\n")
-        for name, length in list_lengths(data).items():  # the later pages of long lists
+        for name, length in list_lengths(state).items():  # the later pages of long lists
             for number in range(2, page_count(name, length) + 1):
                 html = LIST_PAGES[name](page_for(config, page_url(name, number)), number)
                 _write(docs / lang / page_source(name, number), f"{html}\n")

@@ -131,21 +131,8 @@ def _share(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"
 
 
-_site_reports: dict[int, tuple[FactBase, Coverage]] = {}
-
-
-def site_coverage(base: FactBase) -> Coverage:
-    """The report against the site's archive, made once per fact base (each page of it and the hooks ask)."""
-    cached = _site_reports.get(id(base))
-    if cached is None or cached[0] is not base:
-        _site_reports.clear()
-        cached = _site_reports[id(base)] = (base, coverage(base, site_archive()))
-    return cached[1]
-
-
-def coverage_view(page: Page, archive: Archive | None = None, number: int = 1) -> dict[str, Any]:
+def coverage_view(page: Page, report: Coverage, number: int = 1) -> dict[str, Any]:
     """The report; its two long tables (sources, claims for review) are split into pages together."""
-    report = coverage(page.data.base, archive) if archive is not None else site_coverage(page.data.base)
     by_kind: dict[str, list[PropertyCoverage]] = defaultdict(list)
     for entry in report.properties:
         by_kind[entry.kind].append(entry)

@@ -12,15 +12,15 @@ from collections.abc import Callable
 from typing import Any
 
 from . import views
-from .coverage import coverage_view, site_coverage
+from .context import BuildState, build_state
+from .coverage import coverage_view
 from .jsonld import model_jsonld
 from .render import render
-from .sitedata import SiteData
 
 
 def model_page(context: views.Page, record_id: str) -> str:
     record = context.data.records["model"][record_id]
-    view = views.model_view(context, record)
+    view = views.with_footnotes(context, views.model_view(context, record))
     summary_groups = view.pop("summary")
     meta_links = view.pop("meta")
     return render("model.html", context, summary_groups=summary_groups, meta_links=meta_links,
@@ -28,7 +28,8 @@ def model_page(context: views.Page, record_id: str) -> str:
 
 
 def organization_page(context: views.Page, record_id: str) -> str:
-    view = views.organization_view(context, context.data.records["organization"][record_id])
+    record = context.data.records["organization"][record_id]
+    view = views.with_footnotes(context, views.organization_view(context, record))
     return render("organization.html", context, summary_groups=view.pop("summary"),
                   meta_links=view.pop("meta"), **view)
 
@@ -46,7 +47,7 @@ RECORD_PAGES: dict[str, Callable[[views.Page, str], str]] = {
 
 def _list_page(template: str, view: Callable[[views.Page, int], dict[str, Any]]) -> Callable[[views.Page, int], str]:
     def page(context: views.Page, number: int) -> str:
-        return render(template, context, **view(context, number))
+        return render(template, context, **views.with_footnotes(context, view(context, number)))
     return page
 
 
@@ -57,13 +58,14 @@ LIST_PAGES: dict[str, Callable[[views.Page, int], str]] = {
     "organizations": _list_page("directory.html", views.directory_view),
     "sources": _list_page("sources_index.html", views.sources_index_view),
     "disputed": _list_page("disputed.html", views.disputed_view),
-    "coverage": _list_page("coverage.html", lambda context, number: coverage_view(context, number=number)),
+    "coverage": _list_page("coverage.html", lambda context, number: coverage_view(context, build_state().coverage,
+                                                                                  number)),
 }
 
 
-def list_lengths(data: SiteData) -> dict[str, int]:
+def list_lengths(state: BuildState) -> dict[str, int]:
     """How many entries each list has, to know how many pages to generate."""
-    report = site_coverage(data.base)
+    data, report = state.data, state.coverage
     return {
         "timeline": views.timeline_length(data),
         "models": len(views.top_models(data)),

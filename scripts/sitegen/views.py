@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 from urllib.parse import quote_plus, urlencode
@@ -31,8 +31,6 @@ class Page:
     root: str  # "../../" from models/x/ to the language root
     url: str  # the page's own URL, relative to the language root
     repository: str
-    notes: list[dict[str, Any]] = field(default_factory=list)
-    _numbers: dict[tuple[str, str, int], int] = field(default_factory=dict)
 
     def t(self, key: str) -> str:
         return translate(self.lang, key)
@@ -49,25 +47,6 @@ class Page:
             if record_id in self.data.records[kind]:
                 return {"text": self.data.name(record_id, self.lang), "href": self.href(record_id, kind)}
         return {"text": record_id, "href": None}
-
-    def cite(self, citation: dict[str, Any]) -> int:
-        """The footnote number of a citation on this page (the same quote twice gets one number)."""
-        key = (citation["source"], citation["quote"], citation.get("line", 0))
-        if key not in self._numbers:
-            self._numbers[key] = len(self._numbers) + 1
-            source = self.data.records["source"].get(citation["source"])
-            self.notes.append({
-                "number": self._numbers[key],
-                "source": self.link(citation["source"]),
-                "publisher": source.data.get("publisher", {}).get(self.lang) if source else None,
-                "date": format_date(source.data["published"]["date"], self.lang) if source else None,
-                "quote": citation["quote"],
-                "quote_lang": source.data.get("language") if source else None,
-                "quote_en": citation.get("quote_en"),
-                "line": citation.get("line"),
-                "section": citation.get("section"),
-            })
-        return self._numbers[key]
 
     def edit_url(self, record: Record) -> str:
         return f"{self.repository}/edit/main/facts/{FOLDERS[record.kind]}/{record.id}.yaml"
@@ -86,6 +65,39 @@ class Page:
         return f"{self._report_link}&claim={quote_plus(where)}&title={quote_plus(title)}"  # as urlencode writes
 
 
+def _footnote(page: Page, number: int, citation: dict[str, Any]) -> dict[str, Any]:
+    source = page.data.records["source"].get(citation["source"])
+    return {
+        "number": number,
+        "source": page.link(citation["source"]),
+        "publisher": source.data.get("publisher", {}).get(page.lang) if source else None,
+        "date": format_date(source.data["published"]["date"], page.lang) if source else None,
+        "quote": citation["quote"],
+        "quote_lang": source.data.get("language") if source else None,
+        "quote_en": citation.get("quote_en"),
+        "line": citation.get("line"),
+        "section": citation.get("section"),
+    }
+
+
+def with_footnotes(page: Page, view: dict[str, Any]) -> dict[str, Any]:
+    """The page's view with its footnotes, made in one pass over `cited` (the footnoted values, in the order
+    the view lists them): citations are numbered by first appearance, the same quote twice gets one number,
+    and each value's `cites` gets its numbers."""
+    cited: Iterable[dict[str, Any]] = view.pop("cited", [])
+    numbers: dict[tuple[str, str, int], int] = {}
+    footnotes = []
+    for value in cited:
+        value["cites"] = []
+        for citation in value["citations"]:
+            key = (citation["source"], citation["quote"], citation.get("line", 0))
+            if key not in numbers:
+                numbers[key] = len(numbers) + 1
+                footnotes.append(_footnote(page, numbers[key], citation))
+            value["cites"].append(numbers[key])
+    return {**view, "footnotes": footnotes}
+
+
 def _value_view(page: Page, value_type: str, value: Any) -> dict[str, Any]:
     if value_type in ("organization", "model"):
         return {**page.link(value), "external": False}
@@ -95,8 +107,9 @@ def _value_view(page: Page, value_type: str, value: Any) -> dict[str, Any]:
 
 
 def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[str, Any]:
-    """A claim's value for a template. `footnoted=False` where the page shows no footnotes (a list, or a
-    source page that shows the quote beside the value): the citations are then not numbered at all."""
+    """A claim's value for a template, with the citations its footnotes will show (numbered by
+    `with_footnotes`). `footnoted=False` where the page shows no footnotes (a list, or a source page that
+    shows the quote beside the value): no citations, and no numbers."""
     data = claim.data
     value_type = claim_value_types(claim.record.kind).get(claim.property, "text")
     outcome = data.get("outcome")
@@ -111,7 +124,8 @@ def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[s
             "record": page.link(outcome["record"]) if outcome.get("record") else None,
             "note": outcome["note"][page.lang] if outcome.get("note") else None,
         } if outcome else None,
-        "cites": [page.cite(citation) for _, citation in claim.citations()] if footnoted else [],
+        "citations": [citation for _, citation in claim.citations()] if footnoted else [],
+        "cites": [],  # footnote numbers, filled in by with_footnotes
         "report": page.report_url(claim, claim.record),
     }
 
@@ -146,13 +160,19 @@ def _meta(page: Page, record: Record) -> dict[str, Any]:
     }
 
 
-def _events(page: Page, record_id: str) -> list[dict[str, Any]]:
-    return sorted((timeline_entry(page, event) for event in page.data.events_of.get(record_id, [])),
-                  key=lambda entry: entry["sort"])
+def _values_of(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [value for group in groups for value in group["entries"]]
+
+
+def _events(page: Page, record_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The record's timeline entries in date order, and their footnoted values (in the events' own order)."""
+    entries = [timeline_entry(page, event) for event in page.data.events_of.get(record_id, [])]
+    return sorted(entries, key=lambda entry: entry["sort"]), [value for entry in entries for value in entry["cited"]]
 
 
 def model_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
+    events, events_cited = _events(page, record.id)
     data = record.data
     family = data.get("family")
     return {
@@ -164,13 +184,16 @@ def model_view(page: Page, record: Record) -> dict[str, Any]:
         "members": [page.link(member) for member in page.data.members.get(record.id, [])],
         "summary": _summary(page, record, claims),
         "claims": claims,
-        "events": _events(page, record.id),
+        "events": events,
         "meta": _meta(page, record),
+        "cited": _values_of(claims) + events_cited,
     }
 
 
 def organization_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
+    relationships = [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])]
+    events, events_cited = _events(page, record.id)
     data = record.data
     return {
         "record": record,
@@ -181,10 +204,12 @@ def organization_view(page: Page, record: Record) -> dict[str, Any]:
         "parent": page.link(data["parent"]) if data.get("parent") else None,
         "summary": _summary(page, record, claims),
         "claims": claims,
-        "relationships": [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])],
+        "relationships": relationships,
         "models": [page.link(model) for model in page.data.developed_by.get(record.id, [])],
-        "events": _events(page, record.id),
+        "events": events,
         "meta": _meta(page, record),
+        "cited": [*_values_of(claims), *(v for r in relationships for v in [*r["since"], *r["descriptions"]]),
+                  *events_cited],
     }
 
 
@@ -262,6 +287,7 @@ def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dic
         title = event.data["name"][page.lang]
         organizations = [str(c.data.get("value")) for c in iter_claims(event) if c.property == "developer"]
         descriptions = []
+    date_claim = claim_value_view(page, chosen)
     return {
         "id": f"{event.id}-{claim.property}-{claim.path[-1]}" if claim else event.id,
         "sort": (date_sort_key(chosen.data["value"]), title),
@@ -273,8 +299,9 @@ def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dic
         "title": title,
         "subjects": subjects,
         "organizations": organizations,
-        "date_claim": claim_value_view(page, chosen),
+        "date_claim": date_claim,
         "descriptions": descriptions,
+        "cited": [*descriptions, date_claim],  # its footnoted values, in the order they were made
     }
 
 
@@ -321,6 +348,7 @@ def timeline_view(page: Page, number: int = 1) -> dict[str, Any]:
     return {
         "years": [{"year": year, "entries": items} for year, items in years.items()],
         "pager": pager("timeline", number, len(subjects), page.root),
+        "cited": [value for entry in entries for value in entry["cited"]],
         "filters": [
             {"label": page.t("label.filter_org"), "attribute": "orgs",
              "options": [{"id": org, "name": page.data.name(org, page.lang)} for org in organizations]},
@@ -426,4 +454,5 @@ def disputed_view(page: Page, number: int = 1) -> dict[str, Any]:
         for group in claims_view(page, record, {prop}):
             groups.append({"record": page.link(record.id) if record.kind in PAGE_FOLDERS
                            else {"text": _record_title(page, record), "href": None}, **group})
-    return {"groups": groups, "pager": pager("disputed", number, len(subjects), page.root)}
+    return {"groups": groups, "pager": pager("disputed", number, len(subjects), page.root),
+            "cited": _values_of(groups)}
