@@ -28,7 +28,7 @@ class BuildState:
     fingerprint: tuple[float, int]
     data: SiteData
     # Pages 2 and later of the long lists: generated file -> (list name, page number, pages in all)
-    continued: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    continued: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # page_types.LIST_PAGES names
     # facts.json and claims.csv, made once for both languages
     downloads: tuple[str, str] | None = None
 

@@ -18,7 +18,7 @@ from factbase.base import FactBase
 from factbase.records import Claim, Record, iter_claims
 
 from .paging import pager, take
-from .sitedata import PAGE_FOLDERS, ROOT
+from .sitedata import ROOT
 from .views import Page, claim_value_view
 
 OFFICIAL_KINDS = ("repository-readme", "press-release")
@@ -120,13 +120,6 @@ def site_archive() -> Archive | None:
     return archive_from(None) or (Archive(DEFAULT_ARCHIVE) if DEFAULT_ARCHIVE.is_dir() else None)
 
 
-def _subject(page: Page, record: Record) -> dict[str, Any]:
-    if record.kind in PAGE_FOLDERS:
-        return page.link(record.id)
-    title = record.data.get("title")
-    return {"text": str(title[page.lang]) if isinstance(title, dict) else record.id, "href": None}
-
-
 def _share(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"
 
@@ -155,7 +148,7 @@ def coverage_view(page: Page, report: Coverage, number: int = 1) -> dict[str, An
         "single_total": sum(e.single_source for e in report.properties),
         "claims_total": sum(e.claims for e in report.properties),
         "reviews": [{
-            "record": _subject(page, review.claim.record),
+            "record": page.record_link(review.claim.record),
             "property": page.t(f"property.{review.claim.property}"),
             "value": claim_value_view(page, review.claim, footnoted=False),
             "news": [page.link(s) for s in review.news],

@@ -1,4 +1,5 @@
-"""MkDocs hooks: one generated page per model, organisation and source; data downloads after the build."""
+"""MkDocs hooks: the generated pages of page_types.py (one per record of a kind with pages, the later pages of
+long lists); data downloads after the build."""
 
 from __future__ import annotations
 
@@ -19,9 +20,10 @@ from sitegen.downloads import claims_csv, facts_json  # noqa: E402
 from sitegen.formatting import format_date  # noqa: E402
 from sitegen.i18n import translate  # noqa: E402
 from sitegen.jsonld import dataset_jsonld  # noqa: E402
-from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths  # noqa: E402
-from sitegen.paging import LISTS, page_count, page_source  # noqa: E402
-from sitegen.sitedata import PAGE_FOLDERS  # noqa: E402
+from sitegen.page_types import LIST_PAGES, RECORD_PAGES  # noqa: E402
+from sitegen.pages import list_lengths, list_page, record_page  # noqa: E402
+from sitegen.paging import page_count, page_source  # noqa: E402
+from sitegen.sitedata import title_of  # noqa: E402
 
 # A generated record page holds only this front matter: mkdocs-macros leaves it alone, and
 # on_page_markdown below puts the record's page in (sitegen/pages.py).
@@ -34,13 +36,13 @@ def on_files(files: Files, config: Any) -> Files:
     except FactsInvalid as error:
         raise PluginError(str(error)) from None
     data = state.data
-    for kind, folder in PAGE_FOLDERS.items():
-        for record_id in sorted(data.records[kind]):
+    for entry in RECORD_PAGES.values():
+        for record_id in sorted(data.records[entry.kind]):
             # the id matched ^[a-z0-9-]+$ in validation, so it is safe in a file name
-            files.append(File.generated(config, f"{folder}/{record_id}.md", content=_GENERATED,
+            files.append(File.generated(config, f"{entry.folder}/{record_id}.md", content=_GENERATED,
                                          inclusion=InclusionLevel.NOT_IN_NAV))
     state.continued.clear()
-    for name, length in list_lengths(state).items():
+    for name, length in list_lengths(data).items():
         for number in range(2, page_count(name, length) + 1):
             source = page_source(name, number)
             if files.get_file_from_path(source) is not None:
@@ -57,19 +59,19 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     if page.file.generated_by is not None and page.file.src_uri in continued:
         name, number, total = continued[page.file.src_uri]
         context = page_for(config, page.url)
-        page.title = page.meta["title"] = f"{context.t(LISTS[name].title)} ({number}/{total})"
-        return LIST_PAGES[name](context, number) + "\n"
+        page.title = page.meta["title"] = f"{context.t(LIST_PAGES[name].title)} ({number}/{total})"
+        return list_page(context, name, number) + "\n"
     folder, _, rest = page.file.src_uri.partition("/")
-    kinds = {f: k for k, f in PAGE_FOLDERS.items()}
+    kinds = {entry.folder: kind for kind, entry in RECORD_PAGES.items()}
     if page.file.generated_by is None or folder not in kinds:
         return markdown
     record_id = rest.removesuffix(".md")
     context = page_for(config, page.url)
     record = context.data.records[kinds[folder]][record_id]
     # Material prints the title unescaped (in <title>, the header and the search index): give it escaped HTML
-    page.title = page.meta["title"] = str(escape(context.data.name(record_id, context.lang)))
+    page.title = page.meta["title"] = str(escape(title_of(record, context.lang)))
     page.edit_url = context.edit_url(record)
-    return RECORD_PAGES[kinds[folder]](context, record_id) + "\n"
+    return record_page(context, record.kind, record_id) + "\n"
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:

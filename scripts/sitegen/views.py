@@ -13,8 +13,9 @@ from factbase.schemas import claim_value_types
 
 from .formatting import format_date, format_value
 from .i18n import translate
+from .page_types import RECORD_PAGES
 from .paging import pager, take
-from .sitedata import FOLDERS, PAGE_FOLDERS, SiteData, date_sort_key, first_value
+from .sitedata import FOLDERS, SiteData, date_sort_key, first_value, title_of
 
 SUMMARY_PROPERTIES = {
     "model": ["developer", "announced", "released", "parameters", "availability", "license", "repository", "paper"],
@@ -36,17 +37,21 @@ class Page:
         return translate(self.lang, key)
 
     def href(self, record_id: str, kind: str) -> str | None:
-        folder = PAGE_FOLDERS.get(kind)
-        if folder is None or record_id not in self.data.records[kind]:
+        entry = RECORD_PAGES.get(kind)
+        if entry is None or record_id not in self.data.records[kind]:
             return None
-        return f"{self.root}{folder}/{record_id}/"
+        return f"{self.root}{entry.folder}/{record_id}/"
 
     def link(self, record_id: str) -> dict[str, Any]:
-        """A link to a model, organisation or source page, by id."""
-        for kind in PAGE_FOLDERS:
+        """A link to the page of a record of a kind with pages (page_types.RECORD_PAGES), by id."""
+        for kind in RECORD_PAGES:
             if record_id in self.data.records[kind]:
                 return {"text": self.data.name(record_id, self.lang), "href": self.href(record_id, kind)}
         return {"text": record_id, "href": None}
+
+    def record_link(self, record: Record) -> dict[str, Any]:
+        """A link to a record's page, or its name alone where its kind has no pages."""
+        return {"text": title_of(record, self.lang), "href": self.href(record.id, record.kind)}
 
     def edit_url(self, record: Record) -> str:
         return f"{self.repository}/edit/main/facts/{FOLDERS[record.kind]}/{record.id}.yaml"
@@ -182,10 +187,10 @@ def model_view(page: Page, record: Record) -> dict[str, Any]:
         "kind_label": page.t(f"kind.model.{data['kind']}"),
         "family": page.link(family) if family else None,
         "members": [page.link(member) for member in page.data.members.get(record.id, [])],
-        "summary": _summary(page, record, claims),
+        "summary_groups": _summary(page, record, claims),
         "claims": claims,
         "events": events,
-        "meta": _meta(page, record),
+        "meta_links": _meta(page, record),
         "cited": _values_of(claims) + events_cited,
     }
 
@@ -202,12 +207,12 @@ def organization_view(page: Page, record: Record) -> dict[str, Any]:
         "sector": page.t(f"sector.{data['sector']}"),
         "country": page.t(f"country.{data['country']}"),
         "parent": page.link(data["parent"]) if data.get("parent") else None,
-        "summary": _summary(page, record, claims),
+        "summary_groups": _summary(page, record, claims),
         "claims": claims,
         "relationships": relationships,
         "models": [page.link(model) for model in page.data.developed_by.get(record.id, [])],
         "events": events,
-        "meta": _meta(page, record),
+        "meta_links": _meta(page, record),
         "cited": [*_values_of(claims), *(v for r in relationships for v in [*r["since"], *r["descriptions"]]),
                   *events_cited],
     }
@@ -241,8 +246,7 @@ def source_view(page: Page, record: Record) -> dict[str, Any]:
         quotes = [{"quote": c.get("quote"), "quote_en": c.get("quote_en"), "line": c.get("line")}
                   for _, c in claim.citations() if c.get("source") == record.id]
         citing.append({
-            "record": page.link(claim.record.id) if claim.record.kind in PAGE_FOLDERS
-            else {"text": _record_title(page, claim.record), "href": None},
+            "record": page.record_link(claim.record),
             "property": page.t(f"property.{claim.property}"),
             "value": claim_value_view(page, claim, footnoted=False),  # the quotes stand beside it
             "quotes": quotes,
@@ -262,13 +266,8 @@ def source_view(page: Page, record: Record) -> dict[str, Any]:
         "archive": data["archive"],
         "notes": data["notes"][page.lang] if data.get("notes") else None,
         "citing": citing,
-        "meta": _meta(page, record),
+        "meta_links": _meta(page, record),
     }
-
-
-def _record_title(page: Page, record: Record) -> str:
-    title = record.data.get("title")
-    return str(title[page.lang]) if isinstance(title, dict) else record.id
 
 
 def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dict[str, Any]:
@@ -395,6 +394,10 @@ def top_models(data: SiteData) -> list[Record]:
     return [record for record in models.values() if record.data.get("family") not in models]
 
 
+def models_length(data: SiteData) -> int:
+    return len(top_models(data))
+
+
 def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     rows = []
     organizations = sorted(page.data.records["organization"].values(), key=lambda r: r.data["name"][page.lang])
@@ -424,6 +427,14 @@ def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     }
 
 
+def organizations_length(data: SiteData) -> int:
+    return len(data.records["organization"])
+
+
+def sources_length(data: SiteData) -> int:
+    return len(data.records["source"])
+
+
 def sources_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     sources = sorted(page.data.records["source"].values(),
                      key=lambda r: date_sort_key(r.data["published"]["date"]))
@@ -446,13 +457,16 @@ def disputed_subjects(data: SiteData) -> list[tuple[Record, str]]:
             for prop in dict.fromkeys(c.property for c in iter_claims(record) if c.data.get("status") == "disputed")]
 
 
+def disputed_length(data: SiteData) -> int:
+    return len(disputed_subjects(data))
+
+
 def disputed_view(page: Page, number: int = 1) -> dict[str, Any]:
     """Every disputed property with all its values; page `number` of the list."""
     subjects = disputed_subjects(page.data)
     groups = []
     for record, prop in take("disputed", subjects, number):
         for group in claims_view(page, record, {prop}):
-            groups.append({"record": page.link(record.id) if record.kind in PAGE_FOLDERS
-                           else {"text": _record_title(page, record), "href": None}, **group})
+            groups.append({"record": page.record_link(record), **group})
     return {"groups": groups, "pager": pager("disputed", number, len(subjects), page.root),
             "cited": _values_of(groups)}
