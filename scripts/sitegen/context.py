@@ -27,8 +27,8 @@ class BuildState:
     facts: Path
     fingerprint: tuple[float, int]
     data: SiteData
-    # Pages 2 and later of the long lists: generated file -> (list name, page number, pages in all)
-    continued: dict[str, tuple[str, int, int]] = field(default_factory=dict)  # page_types.LIST_PAGES names
+    # pages 2 and later of the long lists: generated file -> (page_types.LIST_PAGES name, page number, pages)
+    continued: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     # facts.json and claims.csv, made once for both languages
     downloads: tuple[str, str] | None = None
 
