@@ -73,10 +73,11 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
 
     os.environ["FACTS_DIR"] = str(facts)
     from sitegen import macros
-    from sitegen.context import page_for, site_data
-    from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths
+    from sitegen.context import build_state, page_for
+    from sitegen.page_types import RECORD_PAGES
+    from sitegen.pages import list_lengths, list_page, record_page
     from sitegen.paging import page_count, page_source, page_url
-    from sitegen.sitedata import PAGE_FOLDERS
+    from sitegen.sitedata import title_of
 
     for lang in LANGUAGES:
         config = load_config(config_file=str(ROOT / f"mkdocs.{lang}.yml"))
@@ -88,15 +89,15 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
             env.set_page(relative)
             text = jinja2.Environment().from_string(page.read_text(encoding="utf-8")).render(**env.macros)
             _write(docs / lang / relative, text)
-        data = site_data()
-        for kind, folder in PAGE_FOLDERS.items():
-            for record_id in sorted(data.records[kind]):
-                html = RECORD_PAGES[kind](page_for(config, f"{folder}/{record_id}/"), record_id)
-                title = json.dumps(data.name(record_id, lang), ensure_ascii=False)
-                _write(docs / lang / folder / f"{record_id}.md", f"---\ntitle: {title}\n---\n\n{html}\n")
+        data = build_state().data
+        for entry in RECORD_PAGES.values():
+            for record in sorted(data.records[entry.kind].values(), key=lambda r: r.id):
+                html = record_page(page_for(config, f"{entry.folder}/{record.id}/"), entry.kind, record.id)
+                title = json.dumps(title_of(record, lang), ensure_ascii=False)
+                _write(docs / lang / entry.folder / f"{record.id}.md", f"---\ntitle: {title}\n---\n\n{html}\n")
         for name, length in list_lengths(data).items():  # the later pages of long lists
             for number in range(2, page_count(name, length) + 1):
-                html = LIST_PAGES[name](page_for(config, page_url(name, number)), number)
+                html = list_page(page_for(config, page_url(name, number)), name, number)
                 _write(docs / lang / page_source(name, number), f"{html}\n")
 
 

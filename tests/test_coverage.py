@@ -88,7 +88,7 @@ def test_the_page_shows_the_report_in_each_language(tmp_path: Path, lang: str, h
                                                      review: str) -> None:
     facts, archive = base_with(tmp_path)
     page = Page(data=load_site_data(facts), lang=lang, root="", url="coverage/", repository="https://example.org")
-    html = render("coverage.html", page, **coverage_view(page, Archive(archive)))
+    html = render("coverage.html", page, **coverage_view(page, coverage(page.data.base, Archive(archive))))
     assert heading in html and review in html
     assert "<td>1 / 1</td>" in html  # each source's quote, verified
     assert 'href="sources/readme-a/"' in html

@@ -175,14 +175,14 @@ def test_pages_of_a_build_share_one_look_at_the_fact_files(tmp_path: Path, monke
     looks: list[Path] = []
     fingerprint = context._fingerprint
     monkeypatch.setattr(context, "_fingerprint", lambda path: looks.append(path) or fingerprint(path))
-    first = context.site_data(refresh=True)
-    assert [context.site_data() for _ in range(50)] == [first] * 50
+    first = context.build_state(refresh=True)
+    assert [context.build_state() for _ in range(50)] == [first] * 50
     assert len(looks) == 1
     (facts / "organizations" / "org-b.yaml").write_text(
         (facts / "organizations" / "org-a.yaml").read_text(encoding="utf-8").replace("org-a", "org-b"),
         encoding="utf-8")
-    assert context.site_data() is first  # within a build, the data it started with
-    assert "org-b" in context.site_data(refresh=True).records["organization"]  # the next build sees the edit
+    assert context.build_state() is first  # within a build, the data it started with
+    assert "org-b" in context.build_state(refresh=True).data.records["organization"]  # the next build sees the edit
 
 
 def test_every_footnote_on_a_page_is_cited_on_that_page(built_site: Path) -> None:

@@ -5,42 +5,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from factbase.archive import Archive, archive_from
-from factbase.base import FactBase
-from factbase.coverage import Coverage, PropertyCoverage, coverage
-from factbase.records import Record
+from factbase.coverage import Coverage, PropertyCoverage
 
 from .paging import pager, take
-from .sitedata import PAGE_FOLDERS
 from .views import Page, claim_value_view
-
-
-def _subject(page: Page, record: Record) -> dict[str, Any]:
-    if record.kind in PAGE_FOLDERS:
-        return page.link(record.id)
-    title = record.data.get("title")
-    return {"text": str(title[page.lang]) if isinstance(title, dict) else record.id, "href": None}
 
 
 def _share(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"
 
 
-_site_reports: dict[int, tuple[FactBase, Coverage]] = {}
-
-
-def site_coverage(base: FactBase) -> Coverage:
-    """The report against the site's archive, made once per fact base (each page of it and the hooks ask)."""
-    cached = _site_reports.get(id(base))
-    if cached is None or cached[0] is not base:
-        _site_reports.clear()
-        cached = _site_reports[id(base)] = (base, coverage(base, archive_from(None)))
-    return cached[1]
-
-
-def coverage_view(page: Page, archive: Archive | None = None, number: int = 1) -> dict[str, Any]:
+def coverage_view(page: Page, report: Coverage, number: int = 1) -> dict[str, Any]:
     """The report; its two long tables (sources, claims for review) are split into pages together."""
-    report = coverage(page.data.base, archive) if archive is not None else site_coverage(page.data.base)
     by_kind: dict[str, list[PropertyCoverage]] = defaultdict(list)
     for entry in report.properties:
         by_kind[entry.kind].append(entry)
@@ -63,7 +39,7 @@ def coverage_view(page: Page, archive: Archive | None = None, number: int = 1) -
         "single_total": sum(e.single_source for e in report.properties),
         "claims_total": sum(e.claims for e in report.properties),
         "reviews": [{
-            "record": _subject(page, review.claim.record),
+            "record": page.record_link(review.claim.record),
             "property": page.t(f"property.{review.claim.property}"),
             "value": claim_value_view(page, review.claim, footnoted=False),
             "news": [page.link(s) for s in review.news],

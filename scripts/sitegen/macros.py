@@ -30,8 +30,8 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def list_page(name: str) -> str:
-        """The first page of a long list (paging.LISTS); the hooks generate the later ones."""
-        return pages.LIST_PAGES[name](page(), 1)
+        """The first page of a long list (page_types.LIST_PAGES); the hooks generate the later ones."""
+        return pages.list_page(page(), name, 1)
 
     @env.macro
     def rules_table() -> str:
