@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from factbase import archive as archives
 from factbase.archive import ARCHIVE_ENV, archive_from
-from sitegen import coverage
+from sitegen import context
 
 
 @pytest.fixture
@@ -54,8 +54,8 @@ def test_the_default_is_beside_the_repository_root() -> None:
 
 
 def test_the_site_and_the_commands_ask_the_same_resolver() -> None:
-    """No other default: the site's coverage page and scripts/ read it from factbase.archive."""
-    assert coverage.archive_from is archive_from
+    """No other default: the site's build state and scripts/ read it from factbase.archive."""
+    assert context.archive_from is archive_from
     scripts = Path(__file__).resolve().parents[1] / "scripts"
     for command in ("validate.py", "coverage.py", "new.py"):
         text = (scripts / command).read_text(encoding="utf-8")
