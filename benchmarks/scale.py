@@ -74,8 +74,8 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
     os.environ["FACTS_DIR"] = str(facts)
     from sitegen import macros
     from sitegen.context import build_state, page_for
-    from sitegen.page_types import RECORD_PAGES
-    from sitegen.pages import list_lengths, list_page, record_page
+    from sitegen.page_types import record_pages
+    from sitegen.pages import list_lengths, render_list_page, render_record_page
     from sitegen.paging import page_count, page_source, page_url
     from sitegen.sitedata import title_of
 
@@ -90,14 +90,14 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
             text = jinja2.Environment().from_string(page.read_text(encoding="utf-8")).render(**env.macros)
             _write(docs / lang / relative, text)
         data = build_state().data
-        for entry in RECORD_PAGES.values():
+        for entry in record_pages().values():
             for record in sorted(data.records[entry.kind].values(), key=lambda r: r.id):
-                html = record_page(page_for(config, f"{entry.folder}/{record.id}/"), entry.kind, record.id)
+                html = render_record_page(page_for(config, f"{entry.folder}/{record.id}/"), entry.kind, record.id)
                 title = json.dumps(title_of(record, lang), ensure_ascii=False)
                 _write(docs / lang / entry.folder / f"{record.id}.md", f"---\ntitle: {title}\n---\n\n{html}\n")
-        for name, length in list_lengths(data).items():  # the later pages of long lists
-            for number in range(2, page_count(name, length) + 1):
-                html = list_page(page_for(config, page_url(name, number)), name, number)
+        for name, length in list_lengths(data).items():  # every page of the lists (the hooks generate them)
+            for number in range(1, page_count(name, length) + 1):
+                html = render_list_page(page_for(config, page_url(name, number)), name, number)
                 _write(docs / lang / page_source(name, number), f"{html}\n")
 
 

@@ -27,8 +27,8 @@ class BuildState:
     facts: Path
     fingerprint: tuple[float, int]
     data: SiteData
-    # pages 2 and later of the long lists: generated file -> (page_types.LIST_PAGES name, page number, pages)
-    continued: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    # every page of the lists: generated file -> (page_types.list_pages() name, page number, pages)
+    list_page_files: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     # facts.json and claims.csv, made once for both languages
     downloads: tuple[str, str] | None = None
 

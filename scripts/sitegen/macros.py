@@ -12,7 +12,7 @@ from factbase.records import KINDS
 from factbase.reference import field_reference as schema_fields
 from factbase.rule_catalogue import rule_catalogue
 
-from sitegen import pages, views
+from sitegen import views
 from sitegen.context import page_for
 from sitegen.i18n import translate
 from sitegen.render import render
@@ -27,11 +27,6 @@ def define_env(env: Any) -> None:
     @env.macro
     def t(key: str) -> str:
         return translate(lang, key)
-
-    @env.macro
-    def list_page(name: str) -> str:
-        """The first page of a long list (page_types.LIST_PAGES); the hooks generate the later ones."""
-        return pages.list_page(page(), name, 1)
 
     @env.macro
     def rules_table() -> str:

@@ -1,20 +1,32 @@
-"""Every kind of page the site generates, declared once: the hooks, the macros, paging and links loop over it.
+"""Every kind of page the site generates, declared once where its view is written: the hooks, paging, links and
+navigation loop over the registries below.
 
-A record page is one page per record of a kind (/models/<id>/); a list page is a list split into pages of
-at most `size` entries (/timeline/, /timeline/page-2/, ...; see paging.py). Its first page is a hand-written
-page in docs/<lang>/ (its introduction, in the nav) that calls `{{ list_page("<name>") }}`; the hooks generate
-the later pages only when the list needs them.
-
-Views are named "module.function" within sitegen and looked up when a page is rendered, so that this table
-sits below the views (which read folders and page sizes from it) without an import cycle.
+A record page is one page per record of a kind (/models/<id>/): its view function carries
+`@record_page(kind, folder, template)`. A list page is a list split into pages of at most `size` entries
+(/timeline/, /timeline/page-2/, ...; see paging.py): its view carries `@list_page(name, template, length, size,
+nav)`. The hooks generate every page of a list, its first page included: the first page's heading is the
+interface string `nav.<name>` and its introduction `intro.<name>` (strings.yaml), and a list with `nav` set
+stands at that place of the navigation (the configurations list the hand-written pages). So a new list page is
+its view (with the declaration), its template, its strings and its test.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from factbase.records import Record
+
+    from .sitedata import SiteData
+    from .views import Page
+
+RecordView = Callable[["Page", "Record"], dict[str, Any]]
+ListView = Callable[["Page", int], dict[str, Any]]
 
 
 @dataclass(frozen=True)
@@ -22,44 +34,73 @@ class RecordPage:
     kind: str  # the record kind (factbase.records.KINDS)
     folder: str  # its pages are <folder>/<id>/
     template: str
-    view: str  # function(page: views.Page, record) -> the template's variables
+    view: RecordView
 
 
 @dataclass(frozen=True)
 class ListPage:
-    name: str  # what a docs page passes to list_page()
-    folder: str  # the URL of its first page, relative to the language root
+    name: str
     template: str
-    view: str  # function(page: views.Page, number) -> the template's variables for page `number`
-    length: str  # function(data: sitedata.SiteData) -> how many entries the list has
+    view: ListView
+    length: Callable[[SiteData], int]  # how many entries the list has
     size: int  # entries a page
-    title: str  # interface string (strings.yaml) of its title
+    nav: int | None  # its place in the navigation (0 is the home page); None: not in the navigation
+
+    @property
+    def folder(self) -> str:
+        """The URL of its first page, relative to the language root."""
+        return f"{self.name}/"
+
+    @property
+    def title(self) -> str:
+        return f"nav.{self.name}"
+
+    @property
+    def intro(self) -> str:
+        return f"intro.{self.name}"
 
 
-RECORD_PAGES = {page.kind: page for page in [
-    RecordPage("model", "models", "model.html", "pages.model_page_view"),
-    RecordPage("organization", "organizations", "organization.html", "views.organization_view"),
-    RecordPage("source", "sources", "source.html", "views.source_view"),
-]}
-
-LIST_PAGES = {page.name: page for page in [
-    ListPage("timeline", "timeline/", "timeline.html", "views.timeline_view", "views.timeline_length", 100,
-             "nav.timeline"),
-    ListPage("models", "models/", "models_index.html", "views.models_index_view", "views.models_length", 150,
-             "nav.models"),
-    ListPage("organizations", "organizations/", "directory.html", "views.directory_view",
-             "views.organizations_length", 150, "nav.organizations"),
-    ListPage("sources", "sources/", "sources_index.html", "views.sources_index_view", "views.sources_length", 200,
-             "nav.sources"),
-    ListPage("disputed", "disputed/", "disputed.html", "views.disputed_view", "views.disputed_length", 40,
-             "nav.disputed"),
-    ListPage("coverage", "coverage/", "coverage.html", "pages.coverage_page_view", "pages.coverage_length",
-             150, "nav.coverage"),
-]}
+_RECORD_PAGES: dict[str, RecordPage] = {}
+_LIST_PAGES: dict[str, ListPage] = {}
 
 
-def function(name: str) -> Callable[..., Any]:
-    """The function a table entry names ("module.function" within sitegen)."""
-    module, _, attribute = name.rpartition(".")
-    found: Callable[..., Any] = getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
-    return found
+@cache
+def _declared() -> None:
+    """Imports every module of the package once, so that every declaration has run (as factbase.rules finds
+    its rules): a new page type needs no line anywhere else."""
+    package = __name__.rpartition(".")[0]
+    for module in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        importlib.import_module(f"{package}.{module.name}")
+
+
+def record_pages() -> dict[str, RecordPage]:
+    """Record kind -> its page type."""
+    _declared()
+    return _RECORD_PAGES
+
+
+def list_pages() -> dict[str, ListPage]:
+    """List name -> its page type."""
+    _declared()
+    return _LIST_PAGES
+
+
+def record_page(kind: str, folder: str, template: str) -> Callable[[RecordView], RecordView]:
+    """Declares the decorated view as the page of every record of `kind`."""
+    def declare(view: RecordView) -> RecordView:
+        if kind in _RECORD_PAGES:
+            raise ValueError(f"record kind {kind!r} has two page types")
+        _RECORD_PAGES[kind] = RecordPage(kind, folder, template, view)
+        return view
+    return declare
+
+
+def list_page(name: str, template: str, length: Callable[[SiteData], int], size: int,
+              nav: int | None = None) -> Callable[[ListView], ListView]:
+    """Declares the decorated view as the list page `name`."""
+    def declare(view: ListView) -> ListView:
+        if name in _LIST_PAGES:
+            raise ValueError(f"list page {name!r} is declared twice")
+        _LIST_PAGES[name] = ListPage(name, template, view, length, size, nav)
+        return view
+    return declare

@@ -13,7 +13,7 @@ from factbase.base import FactBase
 from factbase.records import KINDS, Claim, Record, iter_claims
 from factbase.validation import load_fact_base
 
-from .page_types import RECORD_PAGES
+from .page_types import record_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
@@ -109,7 +109,7 @@ class SiteData:
 
     def name(self, record_id: str, lang: str) -> str:
         """The name or title of the record with this id (a kind with pages first, in page_types order)."""
-        for kind in [*RECORD_PAGES, *(k for k in self.records if k not in RECORD_PAGES)]:
+        for kind in [*record_pages(), *(k for k in self.records if k not in record_pages())]:
             record = self.records[kind].get(record_id)
             if record is not None:
                 return title_of(record, lang)

@@ -13,7 +13,7 @@ from factbase.value_types import ValueType, claim_value_types
 
 from .formatting import format_date, format_value
 from .i18n import translate
-from .page_types import RECORD_PAGES
+from .page_types import list_page, record_page, record_pages
 from .paging import pager, take
 from .sitedata import FOLDERS, SiteData, date_sort_key, first_value, title_of
 
@@ -37,14 +37,14 @@ class Page:
         return translate(self.lang, key)
 
     def href(self, record_id: str, kind: str) -> str | None:
-        entry = RECORD_PAGES.get(kind)
+        entry = record_pages().get(kind)
         if entry is None or record_id not in self.data.records[kind]:
             return None
         return f"{self.root}{entry.folder}/{record_id}/"
 
     def link(self, record_id: str) -> dict[str, Any]:
-        """A link to the page of a record of a kind with pages (page_types.RECORD_PAGES), by id."""
-        for kind in RECORD_PAGES:
+        """A link to the page of a record of a kind with pages (page_types.record_pages()), by id."""
+        for kind in record_pages():
             if record_id in self.data.records[kind]:
                 return {"text": self.data.name(record_id, self.lang), "href": self.href(record_id, kind)}
         return {"text": record_id, "href": None}
@@ -194,6 +194,7 @@ def model_view(page: Page, record: Record) -> dict[str, Any]:
     }
 
 
+@record_page("organization", "organizations", "organization.html")
 def organization_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
     relationships = [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])]
@@ -238,6 +239,7 @@ def partnership_view(page: Page, record: Record, seen_from: str | None = None,
     }
 
 
+@record_page("source", "sources", "source.html")
 def source_view(page: Page, record: Record) -> dict[str, Any]:
     data = record.data
     citing = []
@@ -330,6 +332,7 @@ def timeline_length(data: SiteData) -> int:
     return len(data.records["event"]) + len(_model_timeline_claims(data))
 
 
+@list_page("timeline", "timeline.html", timeline_length, size=100, nav=2)
 def timeline_view(page: Page, number: int = 1) -> dict[str, Any]:
     """Events and model announcements in date order; page `number` of the list (see paging.py)."""
     subjects: list[tuple[Record, Claim | None]] = [(event, None) for event in page.data.records["event"].values()]
@@ -356,6 +359,17 @@ def timeline_view(page: Page, number: int = 1) -> dict[str, Any]:
     }
 
 
+def top_models(data: SiteData) -> list[Record]:
+    """Models that head the index: those not listed under a family."""
+    models = data.records["model"]
+    return [record for record in models.values() if record.data.get("family") not in models]
+
+
+def models_length(data: SiteData) -> int:
+    return len(top_models(data))
+
+
+@list_page("models", "models_index.html", models_length, size=150, nav=1)
 def models_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     models = page.data.records["model"]
 
@@ -387,16 +401,11 @@ def models_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     return {"groups": groups, "pager": pager("models", number, len(top), page.root)}
 
 
-def top_models(data: SiteData) -> list[Record]:
-    """Models that head the index: those not listed under a family."""
-    models = data.records["model"]
-    return [record for record in models.values() if record.data.get("family") not in models]
+def organizations_length(data: SiteData) -> int:
+    return len(data.records["organization"])
 
 
-def models_length(data: SiteData) -> int:
-    return len(top_models(data))
-
-
+@list_page("organizations", "directory.html", organizations_length, size=150, nav=3)
 def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     rows = []
     organizations = sorted(page.data.records["organization"].values(), key=lambda r: r.data["name"][page.lang])
@@ -426,14 +435,11 @@ def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     }
 
 
-def organizations_length(data: SiteData) -> int:
-    return len(data.records["organization"])
-
-
 def sources_length(data: SiteData) -> int:
     return len(data.records["source"])
 
 
+@list_page("sources", "sources_index.html", sources_length, size=200, nav=4)
 def sources_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     sources = sorted(page.data.records["source"].values(),
                      key=lambda r: date_sort_key(r.data["published"]["date"]))
@@ -460,6 +466,7 @@ def disputed_length(data: SiteData) -> int:
     return len(disputed_subjects(data))
 
 
+@list_page("disputed", "disputed.html", disputed_length, size=40, nav=5)
 def disputed_view(page: Page, number: int = 1) -> dict[str, Any]:
     """Every disputed property with all its values; page `number` of the list."""
     subjects = disputed_subjects(page.data)
