@@ -32,7 +32,9 @@ _VARIATION_SELECTORS = [(0x180B, 0x180D), (0x180F, 0x180F), (0xFE00, 0xFE0F), (0
 _BLANK_GLYPHS = [(0x2800, 0x2800)]  # draws nothing, is not white space
 _BIDI_CLASSES = {"LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI"}
 _CONFUSABLES = Path(__file__).with_name("data") / "confusables-ascii.tsv"
-LOOK_ALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")
+# Script names as they stand inside character names ("FULLWIDTH LATIN CAPITAL LETTER E" is Latin).
+_SCRIPT_NAMES = {"LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC", "HANGUL", "HIRAGANA", "KATAKANA",
+                 "ARABIC", "HEBREW", "GEORGIAN", "THAI", "DEVANAGARI"}
 
 
 def _in(ranges: list[tuple[int, int]], char: str) -> bool:
@@ -118,10 +120,10 @@ def script_of(char: str) -> str | None:
     """The script of a letter by its Unicode name (LATIN, CYRILLIC, HANGUL, ...); None for other characters."""
     if not char.isalpha():
         return None
-    name = unicodedata.name(char, "")
-    if name.startswith("CJK"):
+    words = unicodedata.name(char, "").split()
+    if words[:1] == ["CJK"]:
         return "HAN"
-    return name.split(" ", 1)[0] or None
+    return next((word for word in words if word in _SCRIPT_NAMES), words[0] if words else None)
 
 
 @cache

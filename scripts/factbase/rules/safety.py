@@ -5,10 +5,13 @@ as another name, and no reader can see the difference. Ids are ASCII by the sche
 aliases and publishers are where look-alikes can hide. Two forms are flagged:
 
 - a word (a run of letters) that mixes Latin, Cyrillic and Greek letters;
-- a styled letter that stands for a plain Latin one (`𝐄`, `Ｅ`, `ﬁ`: they fold to ASCII under Unicode NFKC).
+- a styled letter that stands for a plain Latin one (`𝐄`, `Ｅ`, `ﬁ`: they fold to ASCII under Unicode NFKC);
+- a word wholly in another script's look-alikes of Latin letters (`КАКАО` in Cyrillic passes for `KAKAO`:
+  the confusables list of UTS #39, see charpolicy.py);
+- white space other than the plain space (a no-break or ideographic space makes two names look the same).
 
 Latin mixed with Hangul is a normal Korean name (`LG AI연구원`) and is not flagged; a word wholly in
-another script (`Яндекс`) is not either.
+another script that does not pass for a Latin word (`Яндекс`) is not either.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..base import FactBase
+from ..charpolicy import odd_space_in_name, whole_script_confusable
 from ..diagnostics import Diagnostic
 from ..records import Record
 
@@ -31,7 +35,7 @@ _HINT = ("retype the word with one keyboard layout, so that each letter is the l
 
 def _script(char: str) -> str | None:
     name = unicodedata.name(char, "")
-    return next((script for script in SCRIPTS if name.startswith(script)), None)
+    return next((script.title() for script in SCRIPTS if name.startswith(script)), None)
 
 
 def _describe(char: str) -> str:
@@ -40,12 +44,19 @@ def _describe(char: str) -> str:
 
 def confusion(text: str) -> str | None:
     """What makes `text` confusable, or None."""
+    space = odd_space_in_name(text)
+    if space:
+        return f"holds {_describe(space)}, which looks like a plain space"
     for word in _WORD.findall(text):
         styled = [c for c in word if c.isalpha() and unicodedata.normalize("NFKC", c) != c
                   and unicodedata.normalize("NFKC", c).isascii()]
         if styled:
             return (f"«{word}» writes {unicodedata.normalize('NFKC', styled[0])!r} as {_describe(styled[0])}, "
                     "a styled look-alike")
+        passes_for = whole_script_confusable(word)
+        if passes_for:
+            return (f"«{word}» is written wholly in {_script(word[0]) or 'another script'} letters that look like "
+                    f"the Latin «{passes_for}»")
         scripts: dict[str, list[str]] = {}
         for char in word:
             script = _script(char)
@@ -53,7 +64,7 @@ def confusion(text: str) -> str | None:
                 scripts.setdefault(script, []).append(char)
         if len(scripts) > 1:
             minority = min(scripts, key=lambda script: len(scripts[script]))
-            mixed = " and ".join(script.title() for script in scripts)
+            mixed = " and ".join(scripts)
             return f"«{word}» mixes {mixed} letters: {_describe(scripts[minority][0])} is a look-alike"
     return None
 
