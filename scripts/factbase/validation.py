@@ -15,6 +15,7 @@ from .diagnostics import Diagnostic
 from .records import find_fact_files, load_record
 from .rules.conflicts import check_conflicts
 from .rules.identity import check_identity
+from .rules.namespace import check_namespace
 from .rules.quotes import QuoteCount, check_archive_files, check_quotes
 from .rules.references import check_references
 from .rules.safety import check_confusable_names
@@ -77,6 +78,7 @@ def validate(paths: list[Path], archive: Archive | None, today: date | None = No
         for record in base.records:
             report.diagnostics.extend(check_schema(record))
         report.diagnostics.extend(check_identity(base))
+        report.diagnostics.extend(check_namespace(base))
         report.diagnostics.extend(check_references(base))
         report.diagnostics.extend(check_confusable_names(base))
         report.diagnostics.extend(check_english_renderings(base))
