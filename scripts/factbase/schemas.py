@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from .diagnostics import Diagnostic
-from .fastschema import fast_check
+from .fastschema import fast_check, schema_pattern
 from .records import Record
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
@@ -35,9 +35,18 @@ def _registry() -> Registry:
     return Registry().with_resources(resources)
 
 
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+    if validator.is_type(instance, "string") and not schema_pattern(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 with `pattern` read as ECMA-262 reads it (see fastschema.schema_pattern).
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+
+
 @cache
-def validator_for(kind: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(load_schema(kind), registry=_registry())
+def validator_for(kind: str) -> Any:
+    return _Validator(load_schema(kind), registry=_registry())
 
 
 def load_schema(kind: str) -> dict[str, Any]:

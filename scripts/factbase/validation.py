@@ -13,7 +13,9 @@ from .archive import Archive
 from .base import FactBase
 from .diagnostics import Diagnostic
 from .records import find_fact_files, load_record
+from .rules.calendar import check_calendar
 from .rules.conflicts import check_conflicts
+from .rules.cycles import check_grouping_cycles
 from .rules.identity import check_identity
 from .rules.namespace import check_namespace
 from .rules.quotes import QuoteCount, check_archive_files, check_quotes
@@ -77,8 +79,10 @@ def validate(paths: list[Path], archive: Archive | None, today: date | None = No
         report = Report(base, diagnostics, archive=archive)
         for record in base.records:
             report.diagnostics.extend(check_schema(record))
+        report.diagnostics.extend(check_calendar(base))
         report.diagnostics.extend(check_identity(base))
         report.diagnostics.extend(check_namespace(base))
+        report.diagnostics.extend(check_grouping_cycles(base))
         report.diagnostics.extend(check_references(base))
         report.diagnostics.extend(check_confusable_names(base))
         report.diagnostics.extend(check_english_renderings(base))
