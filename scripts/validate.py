@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from factbase.archive import ARCHIVE_ENV, archive_from
+from factbase.diagnostics import shown
 from factbase.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.paths or [ROOT / "facts"]
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
-        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        print(f"error: no such file or folder: {shown(', '.join(missing))}", file=sys.stderr)
         return 2
     report = validate(paths, archive)
     for diagnostic in report.diagnostics:

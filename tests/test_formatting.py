@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, WriteFact
-from factbase.formatting import FormatError, format_data, format_text
 from factbase.charpolicy import hidden_kind
+from factbase.formatting import FormatError, format_data, format_text
 from factbase.records import find_fact_files, kind_of
 from factbase.strict_yaml import load_yaml
 from hypothesis import given, settings
