@@ -24,6 +24,7 @@ from .rules.safety import check_confusable_names
 from .rules.support import check_support
 from .rules.time import check_time
 from .rules.translations import check_english_renderings
+from .rules.urls import check_urls
 from .schemas import check_schema
 
 
@@ -85,6 +86,7 @@ def validate(paths: list[Path], archive: Archive | None, today: date | None = No
         report.diagnostics.extend(check_grouping_cycles(base))
         report.diagnostics.extend(check_references(base))
         report.diagnostics.extend(check_confusable_names(base))
+        report.diagnostics.extend(check_urls(base))
         report.diagnostics.extend(check_english_renderings(base))
         if archive is not None:
             report.diagnostics.extend(check_archive_files(base, archive))

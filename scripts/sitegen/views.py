@@ -10,6 +10,7 @@ from urllib.parse import quote_plus, urlencode
 
 from factbase.records import Claim, Record, iter_claims
 from factbase.schemas import claim_value_types
+from factbase.urlpolicy import ascii_url, display_url
 
 from .formatting import format_date, format_value
 from .i18n import translate
@@ -86,11 +87,16 @@ class Page:
         return f"{self._report_link}&claim={quote_plus(where)}&title={quote_plus(title)}"  # as urlencode writes
 
 
+def external_link(url: str) -> dict[str, str]:
+    """A link out of the site: to the URL's ASCII form, shown with a non-ASCII host's punycode beside it."""
+    return {"text": display_url(url), "href": ascii_url(url)}
+
+
 def _value_view(page: Page, value_type: str, value: Any) -> dict[str, Any]:
     if value_type in ("organization", "model"):
         return {**page.link(value), "external": False}
     if value_type == "url":
-        return {"text": value, "href": value, "external": True}
+        return {**external_link(value), "external": True}
     return {"text": format_value(value_type, value, page.lang), "href": None, "external": False}
 
 
@@ -229,7 +235,7 @@ def source_view(page: Page, record: Record) -> dict[str, Any]:
         "published": format_date(data["published"]["date"], page.lang),
         "time": data["published"].get("time"),
         "inferred": data["published"]["inferred"],
-        "url": data.get("url"),
+        "url": external_link(data["url"]) if data.get("url") else None,
         "language": page.t(f"language.{data['language']}"),
         "retrieved": format_date(data["retrieved"], page.lang),
         "archive": data["archive"],
@@ -403,7 +409,7 @@ def sources_index_view(page: Page, number: int = 1) -> dict[str, Any]:
         "author": record.data.get("author"),
         "published": format_date(record.data["published"]["date"], page.lang),
         "inferred": record.data["published"]["inferred"],
-        "url": record.data.get("url"),
+        "url": external_link(record.data["url"]) if record.data.get("url") else None,
         "sha256": record.data["archive"]["sha256"],
         "claims": len(page.data.citing.get(record.id, [])),
     } for record in take("sources", sources, number)]}
