@@ -93,12 +93,13 @@ def url_problem(url: str) -> str | None:
         return "is not an http(s) URL"
     if "@" in parts.netloc:
         return "holds a user name before `@`: the link goes to the host after it"
-    if port is not None and port != SCHEMES[parts.scheme]:
-        return f"names port {port}: link to the site's ordinary address"
     host = parts.hostname or ""
     if not host:
         return "has no host"
-    return _host_problem(host)
+    problem = _host_problem(host)
+    if problem is None and port is not None and port != SCHEMES[parts.scheme]:
+        return f"names port {port}: link to the site's ordinary address"
+    return problem
 
 
 def _ascii_host(parts: SplitResult) -> str:
