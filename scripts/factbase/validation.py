@@ -17,6 +17,7 @@ from .rules.calendar import check_calendar
 from .rules.conflicts import check_conflicts
 from .rules.cycles import check_grouping_cycles
 from .rules.identity import check_identity
+from .rules.magnitudes import check_magnitudes
 from .rules.namespace import check_namespace
 from .rules.quotes import QuoteCount, check_archive_files, check_quotes
 from .rules.references import check_references
@@ -81,6 +82,7 @@ def validate(paths: list[Path], archive: Archive | None, today: date | None = No
         for record in base.records:
             report.diagnostics.extend(check_schema(record))
         report.diagnostics.extend(check_calendar(base))
+        report.diagnostics.extend(check_magnitudes(base))
         report.diagnostics.extend(check_identity(base))
         report.diagnostics.extend(check_namespace(base))
         report.diagnostics.extend(check_grouping_cycles(base))

@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import unicodedata
+from decimal import Decimal
 from typing import Any
 
 from factbase.records import iter_claims
@@ -23,18 +26,33 @@ def facts_json(data: SiteData) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def number_text(number: int | float) -> str:
+    """A number in plain decimal notation, every digit kept (0.000001, never 1e-06; 0.1234567890123, never
+    0.123457): the validator (E109) admits only numbers a double holds exactly to their written digits."""
+    return str(number) if isinstance(number, int) else format(Decimal(repr(number)), "f")
+
+
 def _value_columns(value: Any) -> tuple[str, str, str]:
     if isinstance(value, dict) and "amount" in value:
-        return f"{value['amount']:g}" if isinstance(value["amount"], float) else str(value["amount"]), \
-            value["unit"], value.get("qualifier", "exact")
+        return number_text(value["amount"]), value["unit"], value.get("qualifier", "exact")
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True), "", ""
     return str(value), "", ""
 
 
-def _text_cell(text: str) -> str:
-    """Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a leading '."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+# What a spreadsheet skips or folds before it looks for a formula: white space of any kind (no-break,
+# ideographic), quotes, separators that some import as a cell break. The formula signs are matched after
+# Unicode NFKC, so that the fullwidth ＝ and the small ﹦ count as =.
+_FORMULA = re.compile(r"[\s'\";|,]*[=+\-@]")
+
+
+def text_cell(text: str) -> str:
+    """Text a spreadsheet could run as a formula is kept as text with a leading ': any that starts with a
+    formula sign (= + - @), or with white space, quotes, `;`, `|` or `,` before one, or with a control."""
+    folded = unicodedata.normalize("NFKC", text)
+    if _FORMULA.match(folded) or text[:1] in ("\t", "\r", "\n"):
+        return f"'{text}"
+    return text
 
 
 def claims_csv(data: SiteData) -> str:
@@ -50,12 +68,12 @@ def claims_csv(data: SiteData) -> str:
                 writer.writerow([
                     kind, record.id, claim.property, claim.path[-1],
                     value if isinstance(claim.data.get("value"), dict) and "amount" in claim.data["value"]
-                    else _text_cell(value), unit, qualifier,
+                    else text_cell(value), unit, qualifier,
                     claim.data.get("status", ""), claim.data.get("as_of", ""), len(citations),
                     SEPARATOR.join(str(c.get("source", "")) for c in citations),
-                    _text_cell(SEPARATOR.join(str(c.get("quote", "")) for c in citations)),
-                    _text_cell(SEPARATOR.join(str(c.get("quote_en", "")) for c in citations)),
+                    text_cell(SEPARATOR.join(str(c.get("quote", "")) for c in citations)),
+                    text_cell(SEPARATOR.join(str(c.get("quote_en", "")) for c in citations)),
                     SEPARATOR.join(str(c.get("line", "")) for c in citations),
-                    _text_cell(note["en"]) if isinstance(note, dict) else "",
+                    text_cell(note["en"]) if isinstance(note, dict) else "",
                 ])
     return out.getvalue()
