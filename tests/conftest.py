@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import textwrap
 from collections.abc import Callable
@@ -12,7 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-ARCHIVE = ROOT.parent / "shared" / "sources"
+# The archive of source copies: $FACTS_ARCHIVE (as `make test` passes it), else ../shared/sources.
+ARCHIVE = Path(os.environ.get("FACTS_ARCHIVE") or ROOT.parent / "shared" / "sources")
 
 WriteFact = Callable[[str, str], Path]
 

@@ -80,6 +80,12 @@ class Archive:
         return self._texts[file]
 
 
+def quotes_must_be_verified() -> bool:
+    """In CI (`CI=true`, as GitHub Actions and .ci/run set it) every quote must be verified against the
+    archive: one that cannot be is an error (E309), never a count in a summary line."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1")
+
+
 def archive_from(option: str | None) -> Archive | None:
     """The archive named by --archive, else by the FACTS_ARCHIVE environment variable, else none."""
     location = option or os.environ.get(ARCHIVE_ENV)

@@ -75,7 +75,8 @@ def load_fact_base(paths: list[Path]) -> tuple[FactBase, list[Diagnostic]]:
     return base, diagnostics
 
 
-def validate(paths: list[Path], archive: Archive | None, today: date | None = None) -> Report:
+def validate(paths: list[Path], archive: Archive | None, today: date | None = None,
+             require_verified_quotes: bool = False) -> Report:
     with _without_cycle_collection():
         base, diagnostics = load_fact_base(paths)
         report = Report(base, diagnostics, archive=archive)
@@ -92,7 +93,7 @@ def validate(paths: list[Path], archive: Archive | None, today: date | None = No
         report.diagnostics.extend(check_english_renderings(base))
         if archive is not None:
             report.diagnostics.extend(check_archive_files(base, archive))
-        report.diagnostics.extend(check_quotes(base, archive, report.quotes))
+        report.diagnostics.extend(check_quotes(base, archive, report.quotes, require_verified_quotes))
         report.diagnostics.extend(check_support(base))
         report.diagnostics.extend(check_time(base, today or date.today()))
         report.diagnostics.extend(check_conflicts(base))

@@ -1,5 +1,9 @@
 """Quotes against the archive: E301 quote-not-in-source, E302 quote-line-mismatch,
-E303 archive-file-missing, E304 archive-hash-mismatch."""
+E303 archive-file-missing, E304 archive-hash-mismatch, E309 quote-unverified.
+
+Without the archive (or without a source's archived copy) a quote cannot be verified: a contributor's run
+says so and counts them; in CI (`CI=true`, see archive.quotes_must_be_verified) each is an error, E309, so
+that no invented quote passes a public check."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from dataclasses import dataclass
 from ..archive import Archive, ArchivedText, normalise
 from ..base import FactBase
 from ..diagnostics import Diagnostic
-from ..records import Record
+from ..records import Claim, Record
 
 
 @dataclass
@@ -54,7 +58,18 @@ def check_archive_files(base: FactBase, archive: Archive) -> Iterator[Diagnostic
                                     "the copy changed: re-check every quote, then record the new hash")
 
 
-def check_quotes(base: FactBase, archive: Archive | None, count: QuoteCount) -> Iterator[Diagnostic]:
+def _unverified(claim: Claim, path: tuple[str | int, ...], archive: Archive | None, source: Record) -> Diagnostic:
+    why = "no archive was given" if archive is None else \
+        f"the archived copy of source {source.id!r} is not in {archive.directory}"
+    return claim.record.diagnostic((*path, "quote"), "E309", "quote-unverified",
+                                   f"the quote cannot be verified: {why}; CI verifies every quote",
+                                   "run with the archive (--archive DIR or $FACTS_ARCHIVE), holding every source")
+
+
+def check_quotes(base: FactBase, archive: Archive | None, count: QuoteCount,
+                 require_verified: bool = False) -> Iterator[Diagnostic]:
+    """Each quote against its source's archived copy; with `require_verified`, a quote that cannot be
+    checked is an error too."""
     sources = base.of_kind("source")
     for claim in base.claims():
         for path, citation in claim.citations():
@@ -63,6 +78,8 @@ def check_quotes(base: FactBase, archive: Archive | None, count: QuoteCount) -> 
             text = _archived(archive, source) if archive and source else None
             if source is None or text is None or not isinstance(quote, str):
                 count.unverified += 1
+                if require_verified and source is not None and isinstance(quote, str):
+                    yield _unverified(claim, path, archive, source)  # a missing source is E203's
                 continue
             lines = text.lines_of(quote)
             if not lines:
