@@ -69,6 +69,16 @@ def test_the_reader_records_outside_requests_console_errors_and_missing_files(re
     assert "console error: broken" in reader.problems
 
 
+def test_the_reader_records_a_content_security_policy_violation(reader: Reader) -> None:
+    """An inline script the build did not hash is refused, and the refusal is reported."""
+    reader.open("en", PAGE_TYPES["model"])
+    reader.page.evaluate("""() => { const script = document.createElement('script');
+      script.textContent = 'window.injected = true'; document.body.append(script); }""")
+    reader.page.wait_for_timeout(200)
+    assert reader.page.evaluate("window.injected === undefined")
+    assert any(problem.startswith("CSP violation: script-src-elem refused inline") for problem in reader.problems)
+
+
 def test_the_overflow_check_sees_a_wide_element(reader: Reader) -> None:
     reader.page.set_viewport_size({"width": 375, "height": 800})
     reader.open("ko", PAGE_TYPES["model"])
