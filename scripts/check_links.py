@@ -77,7 +77,7 @@ class Reach:
         """Why `url` may not be requested, or None."""
         parts = urlsplit(url)
         if parts.scheme not in SCHEMES:
-            return "not an http(s) URL"
+            return "it is not an http(s) URL"
         try:
             host, port = parts.hostname or "", parts.port or SCHEMES[parts.scheme]
         except ValueError:
@@ -86,7 +86,7 @@ class Reach:
             return None
         problem = url_problem(url)
         if problem:
-            return f"the URL {problem}"
+            return problem
         try:
             addresses = {info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)}
         except (OSError, UnicodeError):

@@ -170,7 +170,7 @@ def test_github_format_gives_warning_annotations(tmp_path: Path, server: str, lo
 def test_only_http_urls_are_requested(tmp_path: Path) -> None:
     link = source_links([write_sources(tmp_path / "facts", {"src-a": "file:///etc/passwd"})])[0]
     result = check_link(link, timeout=1)
-    assert result.dead and result.error == "not an http(s) URL: not requested"
+    assert result.dead and result.error == "it is not an http(s) URL: not requested"
 
 
 def test_without_a_named_local_server_loopback_is_never_requested(

@@ -142,10 +142,11 @@ def whole_script_confusable(word: str) -> str | None:
     Latin letters ("КАКАО" in Cyrillic passes for "KAKAO"); None otherwise."""
     if len(word) < 2 or word.isascii():
         return None
-    scripts = {script_of(char) for char in word}
+    letters = set(word)
+    scripts = {script_of(char) for char in letters}
     if len(scripts) != 1 or scripts & {None, "LATIN"}:
         return None
     table = ascii_look_alikes()
-    if all(char in table for char in word):
+    if letters <= table.keys():
         return "".join(table[char] for char in word)
     return None

@@ -100,7 +100,7 @@ def find_fact_files(paths: list[Path]) -> list[Path]:
 def file_problem(path: Path) -> tuple[str, str, str, str] | None:
     """(code, rule, message, hint) if `path` is not a regular `.yaml` file directly in a kind's folder."""
     if path.is_symlink():
-        target = "a missing file" if not path.exists() else "another file"
+        target = "a missing file" if not path.exists() else "a folder" if path.is_dir() else "another file"
         return ("E207", "linked-file", f"a symbolic link to {target}: fact files are never read through links",
                 "put the record itself here (a regular file), or delete the link")
     folders = ", ".join(f"facts/{folder}/" for folder in KINDS)

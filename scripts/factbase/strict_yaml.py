@@ -107,7 +107,8 @@ def _line_col_of_offset(text: str, offset: int) -> Position:
 
 
 def _describe(char: str) -> str:
-    name = unicodedata.name(char, "noncharacter" if char in "\ufffe\uffff" else "control character")
+    unnamed = {"Co": "private-use character", "Cc": "control character"}.get(unicodedata.category(char))
+    name = unicodedata.name(char, unnamed or "noncharacter")
     return f"U+{ord(char):04X} {name}"
 
 

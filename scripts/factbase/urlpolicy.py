@@ -47,58 +47,58 @@ def _unicode_label(label: str) -> str | None:
 
 def _host_problem(host: str) -> str | None:
     if _ip_address(host) is not None:
-        return f"the host {host!r} is an IP address, not a registered name"
+        return f"its host {host!r} is an IP address, not a registered name"
     if host.endswith("."):
-        return f"the host {host!r} ends in a dot"
+        return f"its host {host!r} ends in a dot"
     labels = host.split(".")
     if len(labels) < 2 or labels[-1] in LOCAL_NAMES or labels[-1].isdigit() or labels[-1].startswith("0x"):
-        return f"the host {host!r} is not a registered public name"
+        return f"its host {host!r} is not a registered public name"
     hidden = hidden_in(host)
     if hidden:
-        return f"the host holds {hidden[1]}"
+        return f"its host holds {hidden[1]}"
     scripts: set[str] = set()
     for written in labels:
         if written.isascii() and not _ASCII_LABEL.fullmatch(written):
-            return f"the host label {written!r} is not letters, digits and inner hyphens"
+            return f"its host label {written!r} is not letters, digits and inner hyphens"
         label = _unicode_label(written)
         if label is None:
-            return f"the host label {written!r} is not valid punycode"
+            return f"its host label {written!r} is not valid punycode"
         if label.isascii():
             scripts |= {"LATIN"} if any(char.isalpha() for char in label) else set()
             continue
         label_scripts = {script_of(char) for char in label if not (char.isascii() and not char.isalpha())}
         if len(label_scripts) != 1 or None in label_scripts:
-            return f"the host label {label!r} mixes scripts or holds other characters than letters"
+            return f"its host label {label!r} mixes scripts or holds other characters than letters"
         scripts |= {script for script in label_scripts if script}
     if "LATIN" in scripts and scripts & LOOK_ALIKE_SCRIPTS:
         mixed = " and ".join(sorted(script.title() for script in scripts))
-        return f"the host {host!r} mixes {mixed} letters, which look alike"
+        return f"its host {host!r} mixes {mixed} letters, which look alike"
     try:
         host.encode("idna")
     except UnicodeError:
-        return f"the host {host!r} is not a valid internationalised name"
+        return f"its host {host!r} is not a valid internationalised name"
     return None
 
 
 def url_problem(url: str) -> str | None:
     """Why `url` breaks the policy, or None."""
     if "\\" in url:
-        return "holds a backslash, which browsers read as `/`"
+        return "it holds a backslash, which browsers read as `/`"
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as error:
-        return f"is not a well-formed URL ({error})"
+        return f"it is not a well-formed URL ({error})"
     if parts.scheme not in SCHEMES:
-        return "is not an http(s) URL"
+        return "it is not an http(s) URL"
     if "@" in parts.netloc:
-        return "holds a user name before `@`: the link goes to the host after it"
+        return "it holds a user name before `@`: the link goes to the host after it"
     host = parts.hostname or ""
     if not host:
-        return "has no host"
+        return "it has no host"
     problem = _host_problem(host)
     if problem is None and port is not None and port != SCHEMES[parts.scheme]:
-        return f"names port {port}: link to the site's ordinary address"
+        return f"it names port {port}: link to the site's ordinary address"
     return problem
 
 

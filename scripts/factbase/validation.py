@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -42,9 +43,10 @@ class Report:
 
 
 def display_path(path: Path) -> str:
-    """Paths in messages are relative to the working directory where possible."""
+    """Paths in messages are relative to the working directory where possible (a link is named as itself,
+    never by its target)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 

@@ -53,6 +53,6 @@ def check_magnitudes(base: FactBase) -> Iterator[Diagnostic]:
         for path, number in _numbers(record.data, ()):
             why = out_of_range(number)
             if why:
-                yield record.diagnostic(path, "E109", "number-out-of-range", f"the number {why}",
+                yield record.diagnostic(path, "E109", "number-out-of-range", f"the number {number!r} {why}",
                                         "write the number as the source gives it, rounded to 15 digits at most "
                                         "(or in a larger unit)")

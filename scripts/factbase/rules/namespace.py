@@ -11,7 +11,7 @@ from ..records import Record
 
 
 def check_namespace(base: FactBase) -> Iterator[Diagnostic]:
-    first_of_id: dict[str, Record] = {}
+    by_id: dict[str, list[Record]] = {}
     for record in base.records:
         if not record.id:
             continue
@@ -19,9 +19,13 @@ def check_namespace(base: FactBase) -> Iterator[Diagnostic]:
         if reason:
             yield record.diagnostic(("id",), "E206", "reserved-id", f"{reason}: a record cannot use it",
                                     "choose an id that names the record itself (`exaone-3-5-32b`)")
-        first = first_of_id.setdefault(record.id, record)
-        if first is not record and first.kind != record.kind:
+        by_id.setdefault(record.id, []).append(record)
+    for records in by_id.values():
+        if len({record.kind for record in records}) < 2:
+            continue  # one kind: E202 duplicate-id
+        for record in records:  # each is located: which one is the newcomer is not for the validator to say
+            others = ", ".join(f"the {other.kind} {other.path}" for other in records
+                               if other.kind != record.kind)
             yield record.diagnostic(("id",), "E205", "id-taken",
-                                    f"{record.kind} id {record.id!r} is already the id of the {first.kind} "
-                                    f"{first.path}: links by id would reach either",
-                                    "ids name one record across all kinds: give this record another id")
+                                    f"{record.kind} id {record.id!r} is also the id of {others}: links by id "
+                                    "would reach either", "ids name one record across all kinds: rename one of them")

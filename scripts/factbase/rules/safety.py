@@ -48,7 +48,10 @@ def confusion(text: str) -> str | None:
     if space:
         return f"holds {_describe(space)}, which looks like a plain space"
     for word in _WORD.findall(text):
-        styled = [c for c in word if c.isalpha() and unicodedata.normalize("NFKC", c) != c
+        if word.isascii():
+            continue  # plain Latin letters: nothing looks like anything else
+        letters = dict.fromkeys(word)  # each letter once, in order: a long word costs no more than a short one
+        styled = [c for c in letters if c.isalpha() and unicodedata.normalize("NFKC", c) != c
                   and unicodedata.normalize("NFKC", c).isascii()]
         if styled:
             return (f"«{word}» writes {unicodedata.normalize('NFKC', styled[0])!r} as {_describe(styled[0])}, "
@@ -58,7 +61,7 @@ def confusion(text: str) -> str | None:
             return (f"«{word}» is written wholly in {_script(word[0]) or 'another script'} letters that look like "
                     f"the Latin «{passes_for}»")
         scripts: dict[str, list[str]] = {}
-        for char in word:
+        for char in letters:
             script = _script(char)
             if script:
                 scripts.setdefault(script, []).append(char)

@@ -21,5 +21,5 @@ def check_urls(base: FactBase) -> Iterator[Diagnostic]:
         for path, value in typed_values(record, "url"):
             problem = url_problem(value) if isinstance(value, str) and http.search(value) else None
             if problem:  # a value of another form is the schema check's
-                yield record.diagnostic(path, "E503", "unsafe-url", f"{value!r} {problem}",
+                yield record.diagnostic(path, "E503", "unsafe-url", f"{value!r} is refused: {problem}",
                                         "link to the page's public https:// address, as the browser shows it")
