@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT
 from factbase.archive import normalise
-from factbase.namespace import RESERVED_PREFIXES
+from factbase.namespace import RECORD_ANCHOR_PREFIXES, RESERVED_PREFIXES
 from factbase.records import Record, iter_claims
 from factbase.schemas import claim_value_types
 from factbase.validation import load_fact_base
@@ -56,12 +56,14 @@ def test_no_page_has_an_id_attribute_twice(built_site: Path) -> None:
 
 
 def test_every_anchor_made_from_a_record_id_has_a_reserved_prefix() -> None:
-    """The templates' `id` attributes made from a record id start with one of namespace.py's prefixes."""
+    """The templates' `id` attributes made from a record id start with namespace.py's record-anchor prefixes,
+    none of which starts an anchor the site makes itself."""
     templates = ROOT / "scripts" / "sitegen" / "templates"
     text = "".join(p.read_text("utf-8") for p in templates.glob("*.html"))
     made = re.findall(r'\bid="([^"{]*)\{\{\s*([^}]*)\}\}', text)
     from_ids = [prefix for prefix, expression in made if re.search(r"\.id\b", expression)]
-    assert len(from_ids) == 2 and all(prefix in RESERVED_PREFIXES for prefix in from_ids), made
+    assert sorted(from_ids) == sorted(RECORD_ANCHOR_PREFIXES.values()), made
+    assert not any(prefix.startswith(RESERVED_PREFIXES) for prefix in from_ids)
 
 
 def _notes(page: BeautifulSoup) -> dict[str, Tag]:

@@ -71,7 +71,7 @@ def _ranges_pattern(ranges: list[tuple[int, int]]) -> str:
     return "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in ranges)
 
 
-_PRIVATE_USE = [(0xE000, 0xF8FF), (0xF0000, 0x10FFFF)]
+_PRIVATE_USE = [(0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]
 
 
 def _suspect_class() -> str:

@@ -23,8 +23,9 @@ RESERVED_IDS = frozenset({
     "timeline", "disputed", "coverage", "reference", "how-we-check", "facts", "claims", "rules",
 })
 # Prefixes of the anchors and pages the site generates itself: a record id may not start with one.
-RESERVED_PREFIXES = ("kf-", "claim-", "year-", "coverage-", "page-", "event-", "partnership-")
-# Anchors made from record ids: the record's kind, then its id.
+RESERVED_PREFIXES = ("kf-", "claim-", "year-", "coverage-", "page-")
+# Anchors made from record ids: the record's kind, then its id (`event-2021-exaone-unveiled`). No anchor the
+# site makes itself starts so, and a record id is never an anchor on its own: an id may start with them.
 RECORD_ANCHOR_PREFIXES = {"event": "event-", "partnership": "partnership-"}
 _PAGE_NUMBER = re.compile(r"page-[0-9]+")
 
