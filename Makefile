@@ -2,19 +2,20 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# The archive of source copies that quotes are verified against; empty when it is absent (then, where
-# CI=true, every quote is an error E309: CI verifies every quote or fails).
-ARCHIVE ?= $(wildcard ../shared/sources)
-ARCHIVE_OPTION := $(if $(ARCHIVE),--archive $(ARCHIVE))
-ARCHIVE_ENV := $(if $(ARCHIVE),FACTS_ARCHIVE=$(abspath $(ARCHIVE)))
+# The archive of source copies that quotes are verified against is found as every command finds it
+# (factbase/archive.py: $FACTS_ARCHIVE, else ../shared/sources when it exists); `make ARCHIVE=DIR ...` names
+# another, `make ARCHIVE= ...` none.
+ifneq ($(origin ARCHIVE),undefined)
+export FACTS_ARCHIVE := $(ARCHIVE)
+endif
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install browser build serve validate lint test test-fast bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check '.[test]'
-	rm -rf build *.egg-info
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	rm -rf build *.egg-info scripts/*.egg-info
 	touch $@
 
 install: $(VENV)/.installed
@@ -38,7 +39,7 @@ serve: install
 	$(BIN)/python scripts/serve.py
 
 validate: install
-	$(BIN)/python scripts/validate.py $(ARCHIVE_OPTION)
+	$(BIN)/python scripts/validate.py
 
 lint: install
 	$(BIN)/ruff check scripts tests benchmarks
@@ -47,11 +48,11 @@ lint: install
 
 # Every test: lint and types, the formatter check, the validator on facts/, pytest (browser tests included).
 test: install browser lint validate
-	$(ARCHIVE_ENV) $(BIN)/python -m pytest
+	$(BIN)/python -m pytest
 
 # Without the browser tests.
 test-fast: install lint validate
-	$(ARCHIVE_ENV) $(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser"
 
 bench: install
 	$(BIN)/python benchmarks/scale.py

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import runpy
 import shutil
 import subprocess
 import sys
@@ -31,8 +32,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 LANGUAGES = ("ko", "en")
 SIZES = (100, 1000, 5000)
@@ -58,7 +57,7 @@ def child_validate(facts: Path, archive: Path) -> dict[str, Any]:
 
 def child_build(facts: Path, site: Path) -> dict[str, Any]:
     os.environ["FACTS_DIR"] = str(facts)
-    from build_site import build_site
+    build_site = runpy.run_path(str(ROOT / "scripts" / "build_site.py"))["build_site"]  # a command, not a module
 
     start = time.perf_counter()
     build_site(site)
@@ -74,10 +73,11 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
 
     os.environ["FACTS_DIR"] = str(facts)
     from sitegen import macros
-    from sitegen.context import page_for, site_data
-    from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths
+    from sitegen.context import build_state, page_for
+    from sitegen.page_types import record_pages
+    from sitegen.pages import list_lengths, render_list_page, render_record_page
     from sitegen.paging import page_count, page_source, page_url
-    from sitegen.sitedata import PAGE_FOLDERS
+    from sitegen.sitedata import title_of
 
     for lang in LANGUAGES:
         config = load_config(config_file=str(ROOT / f"mkdocs.{lang}.yml"))
@@ -89,15 +89,15 @@ def render_plain_docs(facts: Path, docs: Path) -> None:
             env.set_page(relative)
             text = jinja2.Environment().from_string(page.read_text(encoding="utf-8")).render(**env.macros)
             _write(docs / lang / relative, text)
-        data = site_data()
-        for kind, folder in PAGE_FOLDERS.items():
-            for record_id in sorted(data.records[kind]):
-                html = RECORD_PAGES[kind](page_for(config, f"{folder}/{record_id}/"), record_id)
-                title = json.dumps(data.name(record_id, lang), ensure_ascii=False)
-                _write(docs / lang / folder / f"{record_id}.md", f"---\ntitle: {title}\n---\n\n{html}\n")
-        for name, length in list_lengths(data).items():  # the later pages of long lists
-            for number in range(2, page_count(name, length) + 1):
-                html = LIST_PAGES[name](page_for(config, page_url(name, number)), number)
+        data = build_state().data
+        for entry in record_pages().values():
+            for record in sorted(data.records[entry.kind].values(), key=lambda r: r.id):
+                html = render_record_page(page_for(config, f"{entry.folder}/{record.id}/"), entry.kind, record.id)
+                title = json.dumps(title_of(record, lang), ensure_ascii=False)
+                _write(docs / lang / entry.folder / f"{record.id}.md", f"---\ntitle: {title}\n---\n\n{html}\n")
+        for name, length in list_lengths(data).items():  # every page of the lists (the hooks generate them)
+            for number in range(1, page_count(name, length) + 1):
+                html = render_list_page(page_for(config, page_url(name, number)), name, number)
                 _write(docs / lang / page_source(name, number), f"{html}\n")
 
 
@@ -184,12 +184,13 @@ def site_weights(site: Path) -> dict[str, Any]:
 
 
 def measure(models: int, out: Path, plain: bool, keep: bool) -> dict[str, Any]:
-    from synthetic import write_base
+    from synthetic import write_base  # beside this script, which Python puts first on the path
 
     base = out / f"models-{models}"
     shutil.rmtree(base, ignore_errors=True)
     start = time.perf_counter()
     facts, archive = write_base(models, base)
+    os.environ["FACTS_ARCHIVE"] = str(archive)  # the children's builds verify quotes against it, as validation does
     row: dict[str, Any] = {"models": models, "generate_seconds": time.perf_counter() - start}
     print(f"[{models} models] generated in {row['generate_seconds']:.1f} s; validating ...", file=sys.stderr)
     validation = run_child("validate", facts, archive)

@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from factbase.archive import ARCHIVE_ENV, archive_from
+from factbase.archive import ARCHIVE_DEFAULT_HELP, ARCHIVE_ENV, archive_from
+from factbase.coverage import coverage, reviews_located
 from factbase.validation import load_fact_base
-from sitegen.coverage import coverage, reviews_located
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,7 +29,7 @@ def _table(rows: list[list[str]]) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="fact files or folders (default: facts/)")
-    parser.add_argument("--archive", help=f"folder of archived sources (default: ${ARCHIVE_ENV}; "
+    parser.add_argument("--archive", help=f"folder of archived sources ({ARCHIVE_DEFAULT_HELP}; "
                         "without one, quotes are not verified)")
     parser.add_argument("--format", choices=["text", "github"], default="text")
     args = parser.parse_args(argv)

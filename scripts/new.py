@@ -16,14 +16,13 @@ partnership's description), and a model or organisation may have one (its descri
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from factbase.archive import ARCHIVE_ENV, Archive
+from factbase.archive import ARCHIVE_DEFAULT_HELP, ARCHIVE_ENV, Archive, archive_from
 from factbase.formatting import FormatError, format_data
 from factbase.records import KINDS, Record, load_record
 from factbase.reference import Field, SchemaNode, fields
@@ -31,7 +30,6 @@ from factbase.schemas import check_schema
 from factbase.strict_yaml import load_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_ARCHIVE = ROOT.parent / "shared" / "sources"
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 # The claim each kind is scaffolded with (when required by the schema, or when its options are given).
 CLAIM = {"model": "description", "organization": "description", "event": "date", "partnership": "description"}
@@ -104,7 +102,7 @@ def _put(record: dict[str, Any], path: str, value: Any) -> None:
 
 
 class Scaffold:
-    def __init__(self, kind: str, facts: Path, archive: Archive) -> None:
+    def __init__(self, kind: str, facts: Path, archive: Archive | None) -> None:
         self.kind, self.facts, self.archive = kind, facts, archive
         self.options = options_for(kind)
         self.by_path = {field.path: field for field in fields(kind)}
@@ -166,14 +164,19 @@ class Scaffold:
         return [option for option in self.options
                 if option.field.path not in self.values and self.needed(option)]
 
+    def archive_folder(self) -> Archive:
+        if self.archive is None:
+            raise Refusal(f"no archive folder ({ARCHIVE_DEFAULT_HELP}): use --archive DIR or ${ARCHIVE_ENV}")
+        return self.archive
+
     def archived_line(self) -> int:
-        source = self.source()
+        archive, source = self.archive_folder(), self.source()
         quote = self.values[f"{self.claim_prefix}citations[].quote"]
         archived = source.data.get("archive", {}) if source else {}
-        text = self.archive.get(archived.get("file", "")) if isinstance(archived, dict) else None
+        text = archive.get(archived.get("file", "")) if isinstance(archived, dict) else None
         if source is None or text is None:
             raise Refusal(f"the archived copy of source {source.id if source else '?'} is not in "
-                          f"{self.archive.directory} (use --archive DIR or ${ARCHIVE_ENV})")
+                          f"{archive.directory} (use --archive DIR or ${ARCHIVE_ENV})")
         lines = text.lines_of(quote)
         if not lines:
             raise Refusal(f"the quote is not in the archived copy of {source.id} ({archived['file']}): "
@@ -185,12 +188,13 @@ class Scaffold:
 
     def archived_copy(self, given: str) -> tuple[str, str]:
         """`given` as a path inside the archive folder (it may be a path to a file in it), and its sha256."""
-        directory = self.archive.directory.resolve()
+        archive = self.archive_folder()
+        directory = archive.directory.resolve()
         path = Path(given).resolve()
         inside = path.relative_to(directory).as_posix() if directory in path.parents else given
-        text = self.archive.get(inside)
+        text = archive.get(inside)
         if text is None:
-            raise Refusal(f"{given} is not a file in the archive folder {self.archive.directory}: "
+            raise Refusal(f"{given} is not a file in the archive folder {archive.directory}: "
                           f"archive the source there first (or use --archive DIR or ${ARCHIVE_ENV})")
         return inside, text.sha256
 
@@ -226,8 +230,7 @@ def _parser(kind: str | None) -> argparse.ArgumentParser:
     parser.add_argument("id", help="the record id, also the file name: lowercase words joined by hyphens")
     parser.add_argument("--facts", type=Path, default=ROOT / "facts",
                         help="the facts folder (default: facts/)")
-    parser.add_argument("--archive", type=Path, help=f"the archive folder (default: ${ARCHIVE_ENV}, else "
-                        f"{DEFAULT_ARCHIVE})")
+    parser.add_argument("--archive", type=Path, help=f"the archive folder ({ARCHIVE_DEFAULT_HELP})")
     for option in options_for(kind) if kind in FOLDERS else []:
         field = option.field
         choices = list(field.enum) if field.enum and not option.parse_list else None
@@ -244,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     # KIND comes first: it decides which options there are.
     args = vars(_parser(argv[0] if argv else None).parse_args(argv))
     kind, record_id, facts = args.pop("record_kind"), args.pop("id"), args.pop("facts")
-    archive = Archive(args.pop("archive") or Path(os.environ.get(ARCHIVE_ENV) or DEFAULT_ARCHIVE))
+    archive = archive_from(args.pop("archive"))
     target = facts / FOLDERS[kind] / f"{record_id}.yaml"
     if not re.fullmatch(SchemaNode.of_kind(kind).properties()["id"].keyword("pattern"), record_id):
         print(f"error: {record_id!r} is not an id: lowercase ASCII letters and digits in words joined by "

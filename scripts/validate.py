@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from factbase.archive import ARCHIVE_ENV, archive_from, quotes_must_be_verified
+from factbase.archive import ARCHIVE_DEFAULT_HELP, ARCHIVE_ENV, archive_from, quotes_must_be_verified
 from factbase.diagnostics import shown
 from factbase.validation import validate
 
@@ -21,8 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="fact files or folders (default: facts/)")
     parser.add_argument("--archive", help=f"folder of archived sources to check quotes against "
-                        f"(default: ${ARCHIVE_ENV}; without one, quotes are not verified, which is an "
-                        "error where CI=true)")
+                        f"({ARCHIVE_DEFAULT_HELP}; without one, quotes are not verified, which is an error "
+                        "where CI=true)")
     parser.add_argument("--format", choices=["text", "github"], default="text")
     args = parser.parse_args(argv)
     archive = archive_from(args.archive)

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from factbase.records import KINDS
 from factbase.rules.references import FIELD_REFERENCES, claim_references
-from factbase.schemas import SCHEMA_DIR
+from factbase.schema_files import SCHEMA_DIR
 
 # Script, event handlers, a javascript: link, an iframe, Markdown links and emphasis, closing tags that try
 # to leave the element they stand in (and the JSON-LD script), entity-encoded markup, and Jinja that would

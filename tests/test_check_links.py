@@ -13,7 +13,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from check_links import PUBLIC, Reach, check_link, main, source_links
+from conftest import load_script
+
+check_links = load_script("check_links")
+check_link, main, source_links = check_links.check_link, check_links.main, check_links.source_links
+PUBLIC, Reach = check_links.PUBLIC, check_links.Reach
 
 REDIRECTS = {"/to-ftp": "ftp://ftp.example.com/file", "/to-file": "file:///etc/passwd",
              "/to-localhost": "http://localhost/admin", "/to-private": "http://10.0.0.1/",

@@ -3,25 +3,21 @@ resting only on news articles where the record cites an official source (for rev
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-from factbase.archive import Archive
+from conftest import ROOT, load_file
+from factbase.archive import ARCHIVE_ENV, Archive
+from factbase.coverage import coverage, reviews_located
 from factbase.validation import load_fact_base
 from factbase_fixtures import MODEL, make_base
-from sitegen.coverage import coverage, coverage_view, reviews_located
+from sitegen.coverage import coverage_view
 from sitegen.render import render
 from sitegen.sitedata import load_site_data
 from sitegen.views import Page
 
 # scripts/coverage.py, loaded by its path: the name `coverage` also belongs to a well-known package.
-_spec = importlib.util.spec_from_file_location("coverage_cli", ROOT / "scripts" / "coverage.py")
-assert _spec is not None and _spec.loader is not None
-_cli = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_cli)
-main = _cli.main
+main = load_file(ROOT / "scripts" / "coverage.py", "coverage_cli").main
 
 # factbase_fixtures: model-a's developer rests on a news article (news-a), its parameters on a README
 # (readme-a).
@@ -68,8 +64,8 @@ def test_a_record_without_an_official_source_is_not_flagged(tmp_path: Path) -> N
     assert report.reviews == []
 
 
-def test_the_cli_prints_the_summary_and_warnings_and_exits_0(tmp_path: Path,
-                                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_prints_the_summary_and_warnings_and_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     facts, archive = base_with(tmp_path)
     assert main([str(facts), "--archive", str(archive)]) == 0
     out, err = capsys.readouterr()
@@ -77,6 +73,7 @@ def test_the_cli_prints_the_summary_and_warnings_and_exits_0(tmp_path: Path,
     assert "Claims resting on a single source: 2 of 2" in out
     model = facts / "models" / "model-a.yaml"
     assert f"{model}:8:7: warning: developer[0] rests only on news articles" in err
+    monkeypatch.setenv(ARCHIVE_ENV, "")  # no archive, not even the default one
     assert main([str(facts), "--format", "github"]) == 0
     out, err = capsys.readouterr()
     assert "not checked" in out and "quotes NOT verified" in out
@@ -91,7 +88,7 @@ def test_the_page_shows_the_report_in_each_language(tmp_path: Path, lang: str, h
                                                      review: str) -> None:
     facts, archive = base_with(tmp_path)
     page = Page(data=load_site_data(facts), lang=lang, root="", url="coverage/", repository="https://example.org")
-    html = render("coverage.html", page, **coverage_view(page, Archive(archive)))
+    html = render("coverage.html", page, **coverage_view(page, coverage(page.data.base, Archive(archive))))
     assert heading in html and review in html
     assert "<td>1 / 1</td>" in html  # each source's quote, verified
     assert 'href="sources/readme-a/"' in html

@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from factbase.value_types import number_text
 from factbase_fixtures import MODEL, make_base
-from sitegen.downloads import claims_csv, number_text, text_cell
+from sitegen.downloads import claims_csv, text_cell
 from sitegen.sitedata import load_site_data
 
 

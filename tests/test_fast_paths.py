@@ -6,26 +6,25 @@ from __future__ import annotations
 
 import copy
 import re
-import sys
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 import jsonschema
 import pytest
-from conftest import ROOT
-from factbase.archive import Archive
+from conftest import ROOT, load_file
+from factbase.archive import ARCHIVE_ENV, Archive
 from factbase.fastschema import Compiler, Unsupported, fast_check
 from factbase.records import iter_claims
-from factbase.schemas import _registry, validator_for
+from factbase.schema_files import schema_registry
+from factbase.schemas import validator_for
 from factbase.strict_yaml import _SUSPECT, _bad_character
 from factbase.validation import load_fact_base, validate
 from factbase_fixtures import make_base
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from synthetic import write_base  # noqa: E402
+write_base = load_file(ROOT / "benchmarks" / "synthetic.py").write_base
 
 REAL, _ = load_fact_base([ROOT / "facts"])
 KINDS = ("source", "organization", "model", "event", "partnership")
@@ -101,7 +100,7 @@ def jsonschema_errors_with(schema: dict[str, Any], registry: Any, instance: Any)
 
 
 def _compile(schema: dict[str, Any]) -> Any:
-    return Compiler().compile(schema, _registry().resolver())
+    return Compiler().compile(schema, schema_registry().resolver())
 
 
 def test_additional_properties_false_sees_only_its_own_properties() -> None:
@@ -109,7 +108,7 @@ def test_additional_properties_false_sees_only_its_own_properties() -> None:
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": "#/$defs/base",
               "properties": {"own": {}}, "additionalProperties": False,
               "$defs": {"base": {"properties": {"inherited": {}}}}}
-    registry = _registry().with_contents([("test.json", schema)])
+    registry = schema_registry().with_contents([("test.json", schema)])
     resolver = registry.resolver(base_uri="test.json")
     check = Compiler().compile(schema, resolver)
     assert check({"own": 1}) and not check({"inherited": 1})
@@ -174,19 +173,20 @@ def test_the_synthetic_base_is_the_same_every_time(tmp_path: Path) -> None:
 def test_pages_of_a_build_share_one_look_at_the_fact_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from sitegen import context
 
-    facts, _ = make_base(tmp_path)
+    facts, archive = make_base(tmp_path)
     monkeypatch.setenv(context.FACTS_ENV, str(facts))
+    monkeypatch.setenv(ARCHIVE_ENV, str(archive))
     looks: list[Path] = []
     fingerprint = context._fingerprint
     monkeypatch.setattr(context, "_fingerprint", lambda path: looks.append(path) or fingerprint(path))
-    first = context.site_data(refresh=True)
-    assert [context.site_data() for _ in range(50)] == [first] * 50
+    first = context.build_state(refresh=True)
+    assert [context.build_state() for _ in range(50)] == [first] * 50
     assert len(looks) == 1
     (facts / "organizations" / "org-b.yaml").write_text(
         (facts / "organizations" / "org-a.yaml").read_text(encoding="utf-8").replace("org-a", "org-b"),
         encoding="utf-8")
-    assert context.site_data() is first  # within a build, the data it started with
-    assert "org-b" in context.site_data(refresh=True).records["organization"]  # the next build sees the edit
+    assert context.build_state() is first  # within a build, the data it started with
+    assert "org-b" in context.build_state(refresh=True).data.records["organization"]  # the next build sees the edit
 
 
 def test_every_footnote_on_a_page_is_cited_on_that_page(built_site: Path) -> None:

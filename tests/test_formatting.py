@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import shutil
 import string
 import textwrap
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, WriteFact
+from conftest import ROOT, WriteFact, load_script
 from factbase.charpolicy import hidden_kind
 from factbase.formatting import FormatError, format_data, format_text
 from factbase.records import find_fact_files, kind_of
@@ -18,7 +17,7 @@ from factbase.strict_yaml import load_yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-format_cli = importlib.import_module("format")
+format_cli = load_script("format")
 
 MESSY = """\
 # A model record. Comments survive formatting.

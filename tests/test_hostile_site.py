@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-import build_site
 import pytest
+from conftest import load_script
 from factbase.archive import Archive
 from factbase.validation import validate
 from hostile_base import EXECUTED_MARKERS, PAYLOAD, QUOTE_TAG, hostile_records, write_hostile_base
+
+build_site = load_script("build_site")
 
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "srcset", "poster", "data", "background"}
 UNSAFE_SCHEMES = re.compile(r"^(javascript|data|vbscript|file):", re.IGNORECASE)

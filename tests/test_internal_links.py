@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from check_site_links import check_site
-from conftest import ROOT
+from conftest import ROOT, load_script
+
+check_site = load_script("check_site_links").check_site
 
 PAGE = """<!doctype html>
 <html><head><link rel="canonical" href="https://example.org/repo/{canonical}"></head>

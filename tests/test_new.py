@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import WriteFact
+from conftest import WriteFact, load_script
 from factbase.archive import Archive
 from factbase.formatting import format_text
 from factbase.validation import validate
 
-new = importlib.import_module("new")
+new = load_script("new")
 
 ARTICLE = "엑사원 공개 기사\n\nLG AI연구원은 14일 초거대 AI 모델 ‘엑사원(EXAONE)’을 공개했다.\n"
 README = "# Model A\n\nWe introduce Model A, a bilingual model.\n\nModel A is a bilingual model.\n"

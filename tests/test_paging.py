@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from sitegen import paging, views
+from sitegen import page_types, paging, views
 from sitegen.sitedata import load_site_data
 
 
@@ -21,7 +21,8 @@ def _page(data: views.SiteData, url: str) -> views.Page:
 
 
 def test_timeline_pages_hold_every_entry_once_in_order(data: views.SiteData, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(paging.LISTS, "timeline", dataclasses.replace(paging.LISTS["timeline"], size=7))
+    timeline = dataclasses.replace(page_types.list_pages()["timeline"], size=7)
+    monkeypatch.setitem(page_types.list_pages(), "timeline", timeline)
     length = views.timeline_length(data)
     total = paging.page_count("timeline", length)
     assert total == -(-length // 7) and total > 2
@@ -47,7 +48,7 @@ def test_timeline_pages_hold_every_entry_once_in_order(data: views.SiteData, mon
 ])
 def test_other_lists_split_the_same_way(data: views.SiteData, monkeypatch: pytest.MonkeyPatch, name: str,
                                         view: object, key: str) -> None:
-    monkeypatch.setitem(paging.LISTS, name, dataclasses.replace(paging.LISTS[name], size=1))
+    monkeypatch.setitem(page_types.list_pages(), name, dataclasses.replace(page_types.list_pages()[name], size=1))
     first = view(_page(data, paging.page_url(name, 1)), 1)  # type: ignore[operator]
     second = view(_page(data, paging.page_url(name, 2)), 2)  # type: ignore[operator]
     assert first["pager"]["total"] > 1

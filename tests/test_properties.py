@@ -14,7 +14,7 @@ import yaml
 from factbase.archive import Archive
 from factbase.diagnostics import Diagnostic
 from factbase.records import KINDS
-from factbase.schemas import SCHEMA_DIR
+from factbase.schema_files import SCHEMA_DIR
 from factbase.strict_yaml import load_yaml
 from factbase.validation import validate
 from factbase_fixtures import MODEL, make_base

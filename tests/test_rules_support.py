@@ -14,7 +14,6 @@ from conftest import ROOT
 from factbase.rules.dates import label, mentions, parse_date
 from factbase.rules.numerals import numerals, shown
 from factbase.rules.support import check_support
-from factbase.schemas import claim_value_types
 from factbase.validation import load_fact_base
 
 README = Source("readme-1", "2024-12-16", [
@@ -268,16 +267,14 @@ def test_no_number_or_date_in_the_real_facts_escapes_the_check() -> None:
     changed = copy.deepcopy(base)
     expected = []
     for claim in changed.claims():
-        value_type = claim_value_types(claim.record.kind).get(claim.property)
+        value_type = claim.value_type
         value = claim.data["value"]
-        if value_type == "quantity":
-            value["amount"] = value["amount"] * 10 + 0.123457
-        elif value_type == "score":
-            value["score"] = value["score"] * 10 + 0.123457
-        elif value_type == "date":
-            claim.data["value"] = str(int(value[:4]) + 50) + value[4:]
-        else:
+        if value_type is None or not value_type.quoted:
             continue
+        for field in value_type.number_fields:
+            value[field] = value[field] * 10 + 0.123457
+        if value_type.is_date:
+            claim.data["value"] = str(int(value[:4]) + 50) + value[4:]
         if claim.data.get("derived") is not True:
             expected.append((claim.record.path, claim.property, claim.path[-1]))
     found = list(check_support(changed))

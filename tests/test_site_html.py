@@ -14,8 +14,8 @@ from conftest import ROOT
 from factbase.archive import normalise
 from factbase.namespace import RECORD_ANCHOR_PREFIXES, RESERVED_PREFIXES
 from factbase.records import Record, iter_claims
-from factbase.schemas import claim_value_types
 from factbase.validation import load_fact_base
+from factbase.value_types import claim_value_types
 
 LANGUAGES = ("ko", "en")
 

@@ -13,7 +13,8 @@ from factbase_fixtures import MODEL, make_base
 def run(*args: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), *args],
                           capture_output=True, text=True, timeout=60,
-                          env={"PATH": "/usr/bin:/bin", **({"CI": "true"} if ci else {})})
+                          env={"PATH": "/usr/bin:/bin", "FACTS_ARCHIVE": "",  # no archive unless --archive
+                               **({"CI": "true"} if ci else {})})
 
 
 def test_clean_base_exits_0_and_counts_verified_quotes(tmp_path: Path) -> None:

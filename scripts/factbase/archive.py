@@ -12,6 +12,9 @@ from functools import cached_property
 from pathlib import Path
 
 ARCHIVE_ENV = "FACTS_ARCHIVE"
+# The documented default (schema/source.schema.json): ../shared/sources beside the repository.
+DEFAULT_ARCHIVE = Path(__file__).resolve().parents[3] / "shared" / "sources"
+ARCHIVE_DEFAULT_HELP = f"default: ${ARCHIVE_ENV}, else {DEFAULT_ARCHIVE} if it exists"  # for --archive
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -86,7 +89,12 @@ def quotes_must_be_verified() -> bool:
     return os.environ.get("CI", "").strip().lower() in ("true", "1")
 
 
-def archive_from(option: str | None) -> Archive | None:
-    """The archive named by --archive, else by the FACTS_ARCHIVE environment variable, else none."""
-    location = option or os.environ.get(ARCHIVE_ENV)
-    return Archive(Path(location)) if location else None
+def archive_from(option: str | Path | None) -> Archive | None:
+    """The archive quotes are verified against, the same for every command, the build and the Makefile:
+    --archive, else $FACTS_ARCHIVE (set but empty: none), else DEFAULT_ARCHIVE when it exists, else none."""
+    if option:
+        return Archive(Path(option))
+    location = os.environ.get(ARCHIVE_ENV)
+    if location is not None:
+        return Archive(Path(location)) if location else None
+    return Archive(DEFAULT_ARCHIVE) if DEFAULT_ARCHIVE.is_dir() else None

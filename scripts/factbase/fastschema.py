@@ -16,6 +16,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from .schema_files import schema_registry
+
 if TYPE_CHECKING:
     from referencing._core import Resolver
 
@@ -191,9 +193,7 @@ class Compiler:
 @cache
 def fast_check(kind: str) -> Check | None:
     """The compiled check for records of `kind`, or None when its schema uses a keyword not compiled here."""
-    from .schemas import _registry
-
-    resolver = _registry().resolver(base_uri=f"{kind}.schema.json")
+    resolver = schema_registry().resolver(base_uri=f"{kind}.schema.json")
     try:
         return Compiler().compile(resolver.lookup(f"{kind}.schema.json").contents, resolver)
     except Unsupported:

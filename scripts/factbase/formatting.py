@@ -27,7 +27,7 @@ from ruamel.yaml.tokens import CommentToken
 
 from .diagnostics import Diagnostic
 from .reference import SchemaNode
-from .schemas import load_schema
+from .schema_files import load_schema
 from .strict_yaml import load_yaml
 
 

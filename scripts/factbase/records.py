@@ -10,6 +10,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic
 from .strict_yaml import Document, load_yaml
+from .value_types import ValueType, claim_value_types
 
 # folder name under facts/ -> record kind (and schema file `schema/<kind>.schema.json`)
 KINDS = {
@@ -53,6 +54,13 @@ class Claim:
     path: tuple[str | int, ...]  # ("claims", property, index)
     property: str
     data: dict[str, Any]
+    value_type: ValueType | None  # None for a property the schema does not declare (E102)
+
+    def declared_type(self) -> ValueType:
+        """The value type, where the record is known to be valid (the site): an undeclared property fails."""
+        if self.value_type is None:
+            raise LookupError(f"{self.record.path}: {self.property!r} is not a claim property of a {self.record.kind}")
+        return self.value_type
 
     def citations(self) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
         citations = self.data.get("citations")
@@ -66,11 +74,12 @@ def iter_claims(record: Record) -> Iterator[Claim]:
     claims = record.data.get("claims")
     if not isinstance(claims, dict):
         return
+    types = claim_value_types(record.kind)
     for prop, values in claims.items():
         if isinstance(values, list):
             for index, claim in enumerate(values):
                 if isinstance(claim, dict):
-                    yield Claim(record, ("claims", prop, index), prop, claim)
+                    yield Claim(record, ("claims", prop, index), prop, claim, types.get(prop))
 
 
 def kind_of(path: Path) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .records import KINDS
-from .schemas import load_schema
+from .schema_files import load_schema
 
 
 @dataclass(frozen=True)

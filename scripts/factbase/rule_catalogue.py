@@ -1,19 +1,15 @@
-"""The catalogue of validator rules (rules.yaml): code, name and what each checks, in both languages."""
+"""The catalogue of validator rules, as the "How we check" page lists them: code, short name and what each
+checks in both languages, in code order, read from the rules' own declarations (factbase/rules/)."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import cache
-from pathlib import Path
 
-from .strict_yaml import load_yaml
-
-CATALOGUE = Path(__file__).with_name("rules.yaml")
+from .rules import registry
 
 
 @cache
 def rule_catalogue() -> list[dict[str, str]]:
-    document, diagnostics = load_yaml(CATALOGUE.read_bytes(), str(CATALOGUE))
-    if document is None or diagnostics:
-        raise ValueError("\n".join(d.format_text() for d in diagnostics))
-    rules: list[dict[str, str]] = document.data
-    return rules
+    codes = [code for rule in registry() for code in rule.codes]
+    return [dataclasses.asdict(code) for code in sorted(codes, key=lambda code: code.code)]

@@ -3,36 +3,20 @@
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from .diagnostics import Diagnostic
 from .fastschema import fast_check, schema_pattern
 from .records import Record
-
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
+from .schema_files import load_schema, schema_registry
 
 _JSON_TYPES = {str: "string", bool: "boolean", int: "integer", float: "number", dict: "mapping", list: "list",
                type(None): "null"}
-
-
-def schema_files() -> dict[str, Path]:
-    return {path.name: path for path in sorted(SCHEMA_DIR.glob("*.schema.json"))}
-
-
-@cache
-def _registry() -> Registry:
-    resources = [(name, Resource.from_contents(json.loads(path.read_text("utf-8")), DRAFT202012))
-                 for name, path in schema_files().items()]
-    return Registry().with_resources(resources)
 
 
 def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
@@ -46,34 +30,7 @@ _Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pat
 
 @cache
 def validator_for(kind: str) -> Any:
-    return _Validator(load_schema(kind), registry=_registry())
-
-
-def load_schema(kind: str) -> dict[str, Any]:
-    contents: dict[str, Any] = _registry().contents(f"{kind}.schema.json")
-    return contents
-
-
-# Claim definitions in common.schema.json -> the type of their value.
-_CLAIM_VALUE_TYPES = {
-    "textClaim": "text", "dateClaim": "date", "quantityClaim": "quantity", "urlClaim": "url",
-    "organizationClaim": "organization", "modelClaim": "model", "modalitiesClaim": "modalities",
-    "languagesClaim": "languages", "scoreClaim": "score",
-}
-
-
-@cache
-def claim_value_types(kind: str) -> dict[str, str]:
-    """Each claim property of `kind` and the type of its values, read from the schema.
-
-    A property whose items are defined inline (availability) takes its own name as its type."""
-    properties = load_schema(kind)["properties"].get("claims", {}).get("properties", {})
-    types: dict[str, str] = {}
-    for name, spec in properties.items():
-        ref = spec.get("items", {}).get("$ref", "")
-        definition = ref.rsplit("/", 1)[-1]
-        types[name] = _CLAIM_VALUE_TYPES.get(definition, name)
-    return types
+    return _Validator(load_schema(kind), registry=schema_registry())
 
 
 def _type_name(value: Any) -> str:
@@ -89,7 +46,7 @@ def _allowed_properties(schema: dict[str, Any]) -> set[str]:
     """The properties a schema allows, including those of the schema it `$ref`s (claimBase for claims)."""
     allowed = set(schema.get("properties", {}))
     if "$ref" in schema:
-        target = _registry().resolver(base_uri="common.schema.json").lookup(schema["$ref"]).contents
+        target = schema_registry().resolver(base_uri="common.schema.json").lookup(schema["$ref"]).contents
         allowed |= _allowed_properties(target)
     return allowed
 

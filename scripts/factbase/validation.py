@@ -12,22 +12,11 @@ from pathlib import Path
 
 from .archive import Archive
 from .base import FactBase
+from .checks import Rule, Scope
 from .diagnostics import Diagnostic
 from .records import find_fact_files, load_record
-from .rules.calendar import check_calendar
-from .rules.conflicts import check_conflicts
-from .rules.cycles import check_grouping_cycles
-from .rules.identity import check_identity
-from .rules.magnitudes import check_magnitudes
-from .rules.namespace import check_namespace
-from .rules.quotes import QuoteCount, check_archive_files, check_quotes
-from .rules.references import check_references
-from .rules.safety import check_confusable_names
-from .rules.support import check_support
-from .rules.time import check_time
-from .rules.translations import check_english_renderings
-from .rules.urls import check_urls
-from .schemas import check_schema
+from .rules import registry
+from .rules.quotes import QuoteCount, quote_count
 
 
 @dataclass
@@ -77,27 +66,32 @@ def load_fact_base(paths: list[Path]) -> tuple[FactBase, list[Diagnostic]]:
     return base, diagnostics
 
 
+def run(rule: Rule, base: FactBase, archive: Archive | None, today: date,
+        require_verified_quotes: bool = False) -> Iterator[Diagnostic]:
+    """One declared rule's diagnostics: its check, given what its scope says (factbase/checks.py)."""
+    if rule.check is None or (rule.scope is Scope.ARCHIVE and archive is None) or \
+            (rule.scope is Scope.CI and not require_verified_quotes):
+        return
+    if rule.scope is Scope.RECORD:
+        for record in base.records:
+            yield from rule.check(record)
+    elif rule.scope is Scope.BASE:
+        yield from rule.check(base)
+    elif rule.scope in (Scope.ARCHIVE, Scope.CI):
+        yield from rule.check(base, archive)
+    elif rule.scope is Scope.TODAY:
+        yield from rule.check(base, today)
+
+
 def validate(paths: list[Path], archive: Archive | None, today: date | None = None,
              require_verified_quotes: bool = False) -> Report:
+    """Loads the fact base and runs every rule factbase/rules/ declares; with `require_verified_quotes`
+    (CI), the rules that make an unverifiable quote an error too."""
     with _without_cycle_collection():
         base, diagnostics = load_fact_base(paths)
         report = Report(base, diagnostics, archive=archive)
-        for record in base.records:
-            report.diagnostics.extend(check_schema(record))
-        report.diagnostics.extend(check_calendar(base))
-        report.diagnostics.extend(check_magnitudes(base))
-        report.diagnostics.extend(check_identity(base))
-        report.diagnostics.extend(check_namespace(base))
-        report.diagnostics.extend(check_grouping_cycles(base))
-        report.diagnostics.extend(check_references(base))
-        report.diagnostics.extend(check_confusable_names(base))
-        report.diagnostics.extend(check_urls(base))
-        report.diagnostics.extend(check_english_renderings(base))
-        if archive is not None:
-            report.diagnostics.extend(check_archive_files(base, archive))
-        report.diagnostics.extend(check_quotes(base, archive, report.quotes, require_verified_quotes))
-        report.diagnostics.extend(check_support(base))
-        report.diagnostics.extend(check_time(base, today or date.today()))
-        report.diagnostics.extend(check_conflicts(base))
+        for rule in registry():
+            report.diagnostics.extend(run(rule, base, archive, today or date.today(), require_verified_quotes))
         report.diagnostics.sort()
+        report.quotes = quote_count(base, archive, report.diagnostics)
     return report

@@ -1,12 +1,16 @@
-"""The site's view of the fact base for one build: validated, loaded once, shared by hooks and macros."""
+"""The state of one build: the fact base validated and loaded once, and what the build makes from it once,
+shared by hooks and macros through `build_state()`."""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from factbase.archive import archive_from
+from factbase.coverage import Coverage, coverage
 from factbase.validation import validate
 
 from .sitedata import ROOT, SiteData, site_data_of
@@ -15,7 +19,26 @@ from .views import Page
 FACTS_ENV = "FACTS_DIR"  # builds another fact base (tests, benchmarks); default facts/
 DEFAULT_REPOSITORY = "https://github.com/korean-ai-facts/korean-ai-facts"
 
-_cache: dict[str, tuple[tuple[float, int], SiteData]] = {}
+
+@dataclass
+class BuildState:
+    """What a build computes once; both language builds in one process share it while the facts are unchanged."""
+
+    facts: Path
+    fingerprint: tuple[float, int]
+    data: SiteData
+    # every page of the lists: generated file -> (page_types.list_pages() name, page number, pages)
+    list_page_files: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    # facts.json and claims.csv, made once for both languages
+    downloads: tuple[str, str] | None = None
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        """The coverage report against the site's archive (its pages and the hooks ask)."""
+        return coverage(self.data.base, archive_from(None))
+
+
+_state: list[BuildState] = []  # the current build's state: at most one
 
 
 def _fingerprint(facts: Path) -> tuple[float, int]:
@@ -31,32 +54,32 @@ def facts_dir() -> Path:
     return Path(os.environ.get(FACTS_ENV) or ROOT / "facts")
 
 
-def site_data(refresh: bool = False) -> SiteData:
-    """The validated fact base, loaded once. With `refresh` (at the start of every build, so that `serve`
-    picks up edits) it is loaded again if a fact file changed since. Pages within a build share what the
-    build started with: looking at every fact file's time for every page made the build quadratic."""
+def build_state(refresh: bool = False) -> BuildState:
+    """The build's state, its fact base validated once. With `refresh` (at the start of every build, so that
+    `serve` picks up edits) the facts are loaded again, in a new state, if a fact file changed since. Pages
+    within a build share what the build started with: looking at every fact file's time for every page made
+    the build quadratic."""
     facts = facts_dir()
-    key = str(facts)
-    cached = _cache.get(key)
-    if cached and not refresh:
-        return cached[1]
+    current = _state[0] if _state and _state[0].facts == facts else None
+    if current and not refresh:
+        return current
     fingerprint = _fingerprint(facts)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
+    if current and current.fingerprint == fingerprint:
+        return current
     report = validate([facts], archive_from(None))
     if report.diagnostics:
         shown = "\n".join(d.format_text() for d in report.diagnostics[:50])
         raise FactsInvalid(f"the fact base has {len(report.diagnostics)} errors; the site is not built:\n{shown}")
-    data = site_data_of(report.base)  # the records validation loaded: no second reading of every file
-    _cache[key] = (fingerprint, data)
-    return data
+    # the records validation loaded: no second reading of every file
+    _state[:] = [BuildState(facts, fingerprint, site_data_of(report.base))]
+    return _state[0]
 
 
 def page_for(config: Any, page_url: str) -> Page:
     """A Page view context for the page at `page_url` (relative to the language root)."""
     depth = page_url.count("/")
     return Page(
-        data=site_data(),
+        data=build_state().data,
         lang=config["extra"]["lang"],
         root="../" * depth,
         url=page_url,

@@ -1,151 +1,22 @@
-"""The coverage report: how well the fact base rests on its sources. Shared by `scripts/coverage.py` (the CLI
-summary) and the site's coverage page (`coverage_view`).
-
-- Per source: how many claims cite it, and how many of its quotes were verified against the archived copy.
-- Per record kind and claim property: how many claims rest on a single source.
-- For review (a warning, not an error): claims resting only on news articles in a record that cites an
-  official source (a repository README or a press release) elsewhere: the official source may say it too.
-"""
+"""The site's coverage page: the view of the coverage report (factbase/coverage.py) that the template gets."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
-from factbase.archive import Archive, archive_from
-from factbase.base import FactBase
-from factbase.records import Claim, Record, iter_claims
+from factbase.coverage import Coverage, PropertyCoverage
 
 from .paging import pager, take
-from .sitedata import PAGE_FOLDERS, ROOT
 from .views import Page, claim_value_view
-
-OFFICIAL_KINDS = ("repository-readme", "press-release")
-NEWS_KINDS = ("news-article",)
-DEFAULT_ARCHIVE = ROOT.parent / "shared" / "sources"  # the documented default (schema/source.schema.json)
-
-
-@dataclass
-class SourceCoverage:
-    source: Record
-    claims: int = 0
-    quotes: int = 0
-    verified: int | None = None  # None: no archive to verify against
-
-
-@dataclass
-class PropertyCoverage:
-    kind: str
-    property: str
-    claims: int = 0
-    single_source: int = 0
-
-
-@dataclass
-class Review:
-    claim: Claim
-    news: list[str]
-    official: list[str]
-
-    @property
-    def message(self) -> str:
-        return (f"{self.claim.property}[{self.claim.path[-1]}] rests only on news articles "
-                f"({', '.join(self.news)}); the record cites official sources ({', '.join(self.official)})")
-
-
-@dataclass
-class Coverage:
-    sources: list[SourceCoverage] = field(default_factory=list)
-    properties: list[PropertyCoverage] = field(default_factory=list)
-    reviews: list[Review] = field(default_factory=list)
-    verified: bool = False  # quotes were checked against an archive
-
-
-def _cited(claim: Claim) -> list[str]:
-    """The ids of the sources a claim cites, each once, in order."""
-    ids = (citation.get("source") for _, citation in claim.citations())
-    return list(dict.fromkeys(source_id for source_id in ids if isinstance(source_id, str)))
-
-
-def _quote_found(archive: Archive, source: Record, quote: Any) -> bool:
-    copy = source.data.get("archive")
-    text = archive.get(copy["file"]) if isinstance(copy, dict) and isinstance(copy.get("file"), str) else None
-    return text is not None and isinstance(quote, str) and bool(text.lines_of(quote))
-
-
-def _reviews(record: Record, kinds: dict[str, str]) -> list[Review]:
-    claims = list(iter_claims(record))
-    cited = [source_id for claim in claims for source_id in _cited(claim)]
-    official = list(dict.fromkeys(s for s in cited if kinds.get(s) in OFFICIAL_KINDS))
-    if not official:
-        return []
-    return [Review(claim, cited, official) for claim in claims
-            if (cited := _cited(claim)) and all(kinds.get(s) in NEWS_KINDS for s in cited)]
-
-
-def coverage(base: FactBase, archive: Archive | None) -> Coverage:
-    sources = base.of_kind("source")
-    kinds = {source_id: str(record.data.get("kind", "")) for source_id, record in sources.items()}
-    per_source = {source_id: SourceCoverage(record, verified=0 if archive else None)
-                  for source_id, record in sorted(sources.items())}
-    per_property: dict[tuple[str, str], PropertyCoverage] = {}
-    report = Coverage(list(per_source.values()), verified=archive is not None)
-    for record in base.records:
-        for claim in iter_claims(record):
-            cited = _cited(claim)
-            counted = per_property.setdefault((record.kind, claim.property),
-                                              PropertyCoverage(record.kind, claim.property))
-            counted.claims += 1
-            counted.single_source += len(cited) == 1
-            for source_id in cited:
-                if source_id in per_source:
-                    per_source[source_id].claims += 1
-            for _, citation in claim.citations():
-                named = citation.get("source")
-                entry = per_source.get(named) if isinstance(named, str) else None
-                if entry is None:
-                    continue
-                entry.quotes += 1
-                if archive is not None and entry.verified is not None:
-                    entry.verified += _quote_found(archive, entry.source, citation.get("quote"))
-        report.reviews.extend(_reviews(record, kinds))
-    report.properties = sorted(per_property.values(), key=lambda p: (p.kind, p.property))
-    return report
-
-
-def site_archive() -> Archive | None:
-    """The archive the site's report verifies quotes against: --archive's environment variable, else the
-    documented default beside the repository, else none."""
-    return archive_from(None) or (Archive(DEFAULT_ARCHIVE) if DEFAULT_ARCHIVE.is_dir() else None)
-
-
-def _subject(page: Page, record: Record) -> dict[str, Any]:
-    if record.kind in PAGE_FOLDERS:
-        return page.link(record.id)
-    title = record.data.get("title")
-    return {"text": str(title[page.lang]) if isinstance(title, dict) else record.id, "href": None}
 
 
 def _share(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"
 
 
-_site_reports: dict[int, tuple[FactBase, Coverage]] = {}
-
-
-def site_coverage(base: FactBase) -> Coverage:
-    """The report against the site's archive, made once per fact base (each page of it and the hooks ask)."""
-    cached = _site_reports.get(id(base))
-    if cached is None or cached[0] is not base:
-        _site_reports.clear()
-        cached = _site_reports[id(base)] = (base, coverage(base, site_archive()))
-    return cached[1]
-
-
-def coverage_view(page: Page, archive: Archive | None = None, number: int = 1) -> dict[str, Any]:
+def coverage_view(page: Page, report: Coverage, number: int = 1) -> dict[str, Any]:
     """The report; its two long tables (sources, claims for review) are split into pages together."""
-    report = coverage(page.data.base, archive) if archive is not None else site_coverage(page.data.base)
     by_kind: dict[str, list[PropertyCoverage]] = defaultdict(list)
     for entry in report.properties:
         by_kind[entry.kind].append(entry)
@@ -168,7 +39,7 @@ def coverage_view(page: Page, archive: Archive | None = None, number: int = 1) -
         "single_total": sum(e.single_source for e in report.properties),
         "claims_total": sum(e.claims for e in report.properties),
         "reviews": [{
-            "record": _subject(page, review.claim.record),
+            "record": page.record_link(review.claim.record),
             "property": page.t(f"property.{review.claim.property}"),
             "value": claim_value_view(page, review.claim, footnoted=False),
             "news": [page.link(s) for s in review.news],
@@ -178,13 +49,3 @@ def coverage_view(page: Page, archive: Archive | None = None, number: int = 1) -
         "first_page": number == 1,
         "pager": pager("coverage", number, max(len(report.sources), len(report.reviews)), page.root),
     }
-
-
-def reviews_located(report: Coverage) -> list[tuple[str, int, int, str]]:
-    """(path, line, column, message) of each claim flagged for review, for the CLI."""
-    found = []
-    for review in report.reviews:
-        line, col = review.claim.record.document.position(review.claim.path)
-        found.append((review.claim.record.path, line, col, review.message))
-    return sorted(found)
-

@@ -7,8 +7,6 @@ import io
 import json
 import re
 import unicodedata
-from decimal import Decimal
-from typing import Any
 
 from factbase.records import iter_claims
 
@@ -24,20 +22,6 @@ def facts_json(data: SiteData) -> str:
     payload = {kind: {record_id: record.data for record_id, record in sorted(records.items())}
                for kind, records in sorted(data.records.items())}
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-def number_text(number: int | float) -> str:
-    """A number in plain decimal notation, every digit kept (0.000001, never 1e-06; 0.1234567890123, never
-    0.123457): the validator (E109) admits only numbers a double holds exactly to their written digits."""
-    return str(number) if isinstance(number, int) else format(Decimal(repr(number)), "f")
-
-
-def _value_columns(value: Any) -> tuple[str, str, str]:
-    if isinstance(value, dict) and "amount" in value:
-        return number_text(value["amount"]), value["unit"], value.get("qualifier", "exact")
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True), "", ""
-    return str(value), "", ""
 
 
 # What a spreadsheet skips or folds before it looks for a formula: white space of any kind (no-break,
@@ -63,12 +47,10 @@ def claims_csv(data: SiteData) -> str:
         for _, record in sorted(records.items()):
             for claim in iter_claims(record):
                 citations = [c for _, c in claim.citations()]
-                value, unit, qualifier = _value_columns(claim.data.get("value"))
+                value, unit, qualifier = claim.declared_type().csv(claim.data["value"])
                 note = claim.data.get("note")
                 writer.writerow([
-                    kind, record.id, claim.property, claim.path[-1],
-                    value if isinstance(claim.data.get("value"), dict) and "amount" in claim.data["value"]
-                    else text_cell(value), unit, qualifier,
+                    kind, record.id, claim.property, claim.path[-1], text_cell(value), unit, qualifier,
                     claim.data.get("status", ""), claim.data.get("as_of", ""), len(citations),
                     SEPARATOR.join(str(c.get("source", "")) for c in citations),
                     text_cell(SEPARATOR.join(str(c.get("quote", "")) for c in citations)),

@@ -1,82 +1,96 @@
-"""MkDocs hooks: one generated page per model, organisation and source; data downloads after the build."""
+"""MkDocs hooks: the generated pages of page_types.py (one per record of a kind with pages, every page of each
+list, the lists placed in the navigation); data downloads after the build."""
 
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from markupsafe import escape
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
-from markupsafe import escape  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.structure.files import File, Files, InclusionLevel  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
-
-from sitegen.context import FactsInvalid, page_for, site_data  # noqa: E402
-from sitegen.downloads import claims_csv, facts_json  # noqa: E402
-from sitegen.formatting import format_date  # noqa: E402
-from sitegen.i18n import translate  # noqa: E402
-from sitegen.jsonld import dataset_jsonld  # noqa: E402
-from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths  # noqa: E402
-from sitegen.paging import LISTS, page_count, page_source  # noqa: E402
-from sitegen.sitedata import PAGE_FOLDERS, SiteData  # noqa: E402
+from sitegen.context import FactsInvalid, build_state, page_for
+from sitegen.downloads import claims_csv, facts_json
+from sitegen.formatting import format_date
+from sitegen.i18n import translate
+from sitegen.jsonld import dataset_jsonld
+from sitegen.page_types import list_pages, record_pages
+from sitegen.pages import list_lengths, render_list_page, render_record_page
+from sitegen.paging import page_count, page_source
+from sitegen.sitedata import title_of
 
 # A generated record page holds only this front matter: mkdocs-macros leaves it alone, and
 # on_page_markdown below puts the record's page in (sitegen/pages.py).
 _GENERATED = "---\nrender_macros: false\n---\n"
 
 
+def on_config(config: Any) -> Any:
+    """The lists declared with a navigation place (page_types.list_page(nav=N)) stand at place N of the
+    navigation (0 is the home page), titled in the build's language; the configuration lists the other pages."""
+    lang = config["extra"]["lang"]
+    nav = list(config["nav"])
+    for entry in sorted((e for e in list_pages().values() if e.nav is not None), key=lambda e: e.nav or 0):
+        nav.insert(entry.nav or 0, {translate(lang, entry.title): page_source(entry.name, 1)})
+    config["nav"] = nav
+    return config
+
+
 def on_files(files: Files, config: Any) -> Files:
     try:
-        data = site_data(refresh=True)  # once per build: `serve` rebuilds with edited facts
+        state = build_state(refresh=True)  # once per build: `serve` rebuilds with edited facts
     except FactsInvalid as error:
         raise PluginError(str(error)) from None
-    for kind, folder in PAGE_FOLDERS.items():
-        for record_id in sorted(data.records[kind]):
+    data = state.data
+    for entry in record_pages().values():
+        for record_id in sorted(data.records[entry.kind]):
             # the id matched ^[a-z0-9-]+$ in validation, so it is safe in a file name
-            files.append(File.generated(config, f"{folder}/{record_id}.md", content=_GENERATED,
+            files.append(File.generated(config, f"{entry.folder}/{record_id}.md", content=_GENERATED,
                                          inclusion=InclusionLevel.NOT_IN_NAV))
-    _continued.clear()
+    state.list_page_files.clear()
     for name, length in list_lengths(data).items():
-        for number in range(2, page_count(name, length) + 1):
+        for number in range(1, page_count(name, length) + 1):
             source = page_source(name, number)
             if files.get_file_from_path(source) is not None:
-                raise PluginError(f"{source}: a record id takes the name of a list page; rename the record")
-            _continued[source] = (name, number, page_count(name, length))
-            files.append(File.generated(config, source, content=_GENERATED, inclusion=InclusionLevel.NOT_IN_NAV))
+                raise PluginError(f"{source}: a record id or a docs page takes the name of a list page; rename it")
+            state.list_page_files[source] = (name, number, page_count(name, length))
+            inclusion = InclusionLevel.INCLUDED if number == 1 else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, source, content=_GENERATED, inclusion=inclusion))
     return files
-
-
-# Pages 2 and later of the long lists: generated file -> (list name, page number, pages in all).
-_continued: dict[str, tuple[str, int, int]] = {}
 
 
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
     """A generated page is its record's page, and takes its title from the record (after mkdocs-macros ran,
     so neither is ever rendered as a template), or a later page of a long list."""
-    if page.file.generated_by is not None and page.file.src_uri in _continued:
-        name, number, total = _continued[page.file.src_uri]
+    list_page_files = build_state().list_page_files
+    if page.file.generated_by is not None and page.file.src_uri in list_page_files:
+        name, number, total = list_page_files[page.file.src_uri]
         context = page_for(config, page.url)
-        page.title = page.meta["title"] = f"{context.t(LISTS[name].title)} ({number}/{total})"
-        return LIST_PAGES[name](context, number) + "\n"
+        entry = list_pages()[name]
+        if number > 1:
+            page.title = page.meta["title"] = f"{context.t(entry.title)} ({number}/{total})"
+            return render_list_page(context, name, number) + "\n"
+        # the first page: its heading and introduction are interface strings, edited in strings.yaml
+        page.edit_url = f"{context.repository}/edit/main/scripts/sitegen/strings.yaml"
+        return f"# {context.t(entry.title)}\n\n{context.t(entry.intro)}\n\n{render_list_page(context, name, 1)}\n"
     folder, _, rest = page.file.src_uri.partition("/")
-    kinds = {f: k for k, f in PAGE_FOLDERS.items()}
+    kinds = {entry.folder: kind for kind, entry in record_pages().items()}
     if page.file.generated_by is None or folder not in kinds:
         return markdown
     record_id = rest.removesuffix(".md")
     context = page_for(config, page.url)
     record = context.data.records[kinds[folder]][record_id]
     # Material prints the title unescaped (in <title>, the header and the search index): give it escaped HTML
-    page.title = page.meta["title"] = str(escape(context.data.name(record_id, context.lang)))
+    page.title = page.meta["title"] = str(escape(title_of(record, context.lang)))
     page.edit_url = context.edit_url(record)
-    return RECORD_PAGES[kinds[folder]](context, record_id) + "\n"
+    return render_record_page(context, record.kind, record_id) + "\n"
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
     """Hand-written pages get the date of the latest fact change and a report link (see overrides/main.html)."""
-    if page.file.generated_by is None or page.file.src_uri in _continued:
+    if page.file.generated_by is None or page.file.src_uri in build_state().list_page_files:
         view = page_for(config, page.url)
         updated = max(view.data.last_changed.values(), default="")
         page.meta["kf_meta"] = {
@@ -88,18 +102,15 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
     return context
 
 
-# The downloads of the last fact base, made once for both languages: (data, facts.json, claims.csv).
-_downloads: list[tuple[SiteData, str, str]] = []
-
-
 def on_post_build(config: Any) -> None:
-    data = site_data()
+    state = build_state()
+    data = state.data
     lang = config["extra"]["lang"]
     out = Path(config["site_dir"]) / "data"
     out.mkdir(parents=True, exist_ok=True)
-    if not _downloads or _downloads[0][0] is not data:
-        _downloads[:] = [(data, facts_json(data), claims_csv(data))]
-    _, facts, claims = _downloads[0]
+    if state.downloads is None:
+        state.downloads = (facts_json(data), claims_csv(data))
+    facts, claims = state.downloads
     (out / "facts.json").write_text(facts, encoding="utf-8")
     (out / "claims.csv").write_text(claims, encoding="utf-8")
     dataset = dataset_jsonld(data, config["site_url"], lang, translate(lang, "site.name"),

@@ -6,20 +6,16 @@ is HTML that mkdocs-macros does not render again, so Jinja syntax inside fact te
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from factbase.records import KINDS
+from factbase.reference import field_reference as schema_fields
+from factbase.rule_catalogue import rule_catalogue
 
-from factbase.records import KINDS  # noqa: E402
-from factbase.reference import field_reference as schema_fields  # noqa: E402
-from factbase.rule_catalogue import rule_catalogue  # noqa: E402
-
-from sitegen import pages, views  # noqa: E402
-from sitegen.context import page_for  # noqa: E402
-from sitegen.i18n import translate  # noqa: E402
-from sitegen.render import render  # noqa: E402
+from sitegen import views
+from sitegen.context import page_for
+from sitegen.i18n import translate
+from sitegen.render import render
 
 
 def define_env(env: Any) -> None:
@@ -31,11 +27,6 @@ def define_env(env: Any) -> None:
     @env.macro
     def t(key: str) -> str:
         return translate(lang, key)
-
-    @env.macro
-    def list_page(name: str) -> str:
-        """The first page of a long list (paging.LISTS); the hooks generate the later ones."""
-        return pages.LIST_PAGES[name](page(), 1)
 
     @env.macro
     def rules_table() -> str:

@@ -1,6 +1,6 @@
-"""The page of one model, organisation or source: its view built in Python, rendered by its template.
+"""Renders the page types (page_types.py): the view built in Python, its footnotes assembled, its template.
 
-The hooks put the result straight into the generated page (which mkdocs-macros is told to leave alone:
+The hooks put a record page straight into the generated page (which mkdocs-macros is told to leave alone:
 `render_macros: false`), so record pages are never compiled as Jinja templates: that compile, once per
 page, cost more than a tenth of the build with thousands of records. The HTML is not rendered again, so
 Jinja syntax inside fact text is shown, not run.
@@ -8,67 +8,48 @@ Jinja syntax inside fact text is shown, not run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
+from factbase.records import Record
+
 from . import views
-from .coverage import coverage_view, site_coverage
+from .context import build_state
+from .coverage import coverage_view
 from .jsonld import model_jsonld
+from .page_types import list_page, list_pages, record_page, record_pages
 from .render import render
 from .sitedata import SiteData
 
 
-def model_page(context: views.Page, record_id: str) -> str:
-    record = context.data.records["model"][record_id]
-    view = views.model_view(context, record)
-    summary_groups = view.pop("summary")
-    meta_links = view.pop("meta")
-    return render("model.html", context, summary_groups=summary_groups, meta_links=meta_links,
-                  jsonld=model_jsonld(context, record), **view)
+def render_record_page(context: views.Page, kind: str, record_id: str) -> str:
+    entry = record_pages()[kind]
+    view = entry.view(context, context.data.records[kind][record_id])
+    return render(entry.template, context, **views.with_footnotes(context, view))
 
 
-def organization_page(context: views.Page, record_id: str) -> str:
-    view = views.organization_view(context, context.data.records["organization"][record_id])
-    return render("organization.html", context, summary_groups=view.pop("summary"),
-                  meta_links=view.pop("meta"), **view)
-
-
-def source_page(context: views.Page, record_id: str) -> str:
-    view = views.source_view(context, context.data.records["source"][record_id])
-    return render("source.html", context, meta_links=view.pop("meta"), **view)
-
-
-# record kind -> its page
-RECORD_PAGES: dict[str, Callable[[views.Page, str], str]] = {
-    "model": model_page, "organization": organization_page, "source": source_page,
-}
-
-
-def _list_page(template: str, view: Callable[[views.Page, int], dict[str, Any]]) -> Callable[[views.Page, int], str]:
-    def page(context: views.Page, number: int) -> str:
-        return render(template, context, **view(context, number))
-    return page
-
-
-# list name (paging.LISTS) -> page `number` of it
-LIST_PAGES: dict[str, Callable[[views.Page, int], str]] = {
-    "timeline": _list_page("timeline.html", views.timeline_view),
-    "models": _list_page("models_index.html", views.models_index_view),
-    "organizations": _list_page("directory.html", views.directory_view),
-    "sources": _list_page("sources_index.html", views.sources_index_view),
-    "disputed": _list_page("disputed.html", views.disputed_view),
-    "coverage": _list_page("coverage.html", lambda context, number: coverage_view(context, number=number)),
-}
+def render_list_page(context: views.Page, name: str, number: int) -> str:
+    entry = list_pages()[name]
+    view = entry.view(context, number)
+    return render(entry.template, context, **views.with_footnotes(context, view))
 
 
 def list_lengths(data: SiteData) -> dict[str, int]:
     """How many entries each list has, to know how many pages to generate."""
-    report = site_coverage(data.base)
-    return {
-        "timeline": views.timeline_length(data),
-        "models": len(views.top_models(data)),
-        "organizations": len(data.records["organization"]),
-        "sources": len(data.records["source"]),
-        "disputed": len(views.disputed_subjects(data)),
-        "coverage": max(len(report.sources), len(report.reviews)),
-    }
+    return {name: entry.length(data) for name, entry in list_pages().items()}
+
+
+@record_page("model", "models", "model.html")
+def model_page_view(context: views.Page, record: Record) -> dict[str, Any]:
+    return {**views.model_view(context, record), "jsonld": model_jsonld(context, record)}
+
+
+def coverage_length(data: SiteData) -> int:
+    report = build_state().coverage  # the report of the build's fact base, `data`
+    return max(len(report.sources), len(report.reviews))
+
+
+@list_page("coverage", "coverage.html", coverage_length, size=150, nav=7)
+def coverage_page_view(context: views.Page, number: int) -> dict[str, Any]:
+    """The coverage report the build made once (its state's), page `number` of it."""
+    return coverage_view(context, build_state().coverage, number)
+

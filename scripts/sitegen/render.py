@@ -37,5 +37,5 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, page: Page, **view: Any) -> str:
     """The template's HTML with blank lines removed, so Markdown keeps it as one raw HTML block."""
-    html = environment().get_template(template).render(t=page.t, lang=page.lang, footnotes=page.notes, **view)
+    html = environment().get_template(template).render(t=page.t, lang=page.lang, **view)
     return "\n".join(line for line in html.splitlines() if line.strip())

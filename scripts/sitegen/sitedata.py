@@ -13,10 +13,10 @@ from factbase.base import FactBase
 from factbase.records import KINDS, Claim, Record, iter_claims
 from factbase.validation import load_fact_base
 
+from .page_types import record_pages
+
 ROOT = Path(__file__).resolve().parents[2]
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
-# Pages generated per record: kind -> URL folder.
-PAGE_FOLDERS = {"model": "models", "organization": "organizations", "source": "sources"}
 
 
 def date_sort_key(date: str) -> tuple[int, int, int]:
@@ -108,12 +108,12 @@ class SiteData:
         return dict(found)
 
     def name(self, record_id: str, lang: str) -> str:
-        for kind in ("model", "organization"):
+        """The name or title of the record with this id (a kind with pages first, in page_types order)."""
+        for kind in [*record_pages(), *(k for k in self.records if k not in record_pages())]:
             record = self.records[kind].get(record_id)
             if record is not None:
-                return str(record.data["name"][lang])
-        source = self.records["source"].get(record_id)
-        return str(source.data["title"][lang]) if source else record_id
+                return title_of(record, lang)
+        return record_id
 
     def updated(self, record: Record) -> str:
         return self.last_changed.get(record.path, "")
@@ -132,6 +132,15 @@ def site_data_of(base: FactBase) -> SiteData:
     paths = [Path(record.path) for record in base.records]
     changed = _git_last_changed(paths)
     return SiteData(base, {str(path): date for path, date in changed.items()})
+
+
+def title_of(record: Record, lang: str) -> str:
+    """A record's name (models, organisations) or title (sources, events), else its id (partnerships)."""
+    for field_name in ("name", "title"):
+        text = record.data.get(field_name)
+        if isinstance(text, dict):
+            return str(text[lang])
+    return record.id
 
 
 def first_value(record: Record, prop: str) -> Any:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from factbase.records import Claim, Record, iter_claims
-from factbase.schemas import claim_value_types
 from factbase.urlpolicy import ascii_url, display_url
+from factbase.value_types import ValueType, claim_value_types
 
 from .formatting import format_date, format_value
 from .i18n import translate
+from .page_types import list_page, record_page, record_pages
 from .paging import pager, take
-from .sitedata import FOLDERS, PAGE_FOLDERS, SiteData, date_sort_key, first_value
+from .sitedata import FOLDERS, SiteData, date_sort_key, first_value, title_of
 
 SUMMARY_PROPERTIES = {
     "model": ["developer", "announced", "released", "parameters", "availability", "license", "repository", "paper"],
@@ -32,43 +33,26 @@ class Page:
     root: str  # "../../" from models/x/ to the language root
     url: str  # the page's own URL, relative to the language root
     repository: str
-    notes: list[dict[str, Any]] = field(default_factory=list)
-    _numbers: dict[tuple[str, str, int], int] = field(default_factory=dict)
 
     def t(self, key: str) -> str:
         return translate(self.lang, key)
 
     def href(self, record_id: str, kind: str) -> str | None:
-        folder = PAGE_FOLDERS.get(kind)
-        if folder is None or record_id not in self.data.records[kind]:
+        entry = record_pages().get(kind)
+        if entry is None or record_id not in self.data.records[kind]:
             return None
-        return f"{self.root}{folder}/{record_id}/"
+        return f"{self.root}{entry.folder}/{record_id}/"
 
     def link(self, record_id: str) -> dict[str, Any]:
-        """A link to a model, organisation or source page, by id."""
-        for kind in PAGE_FOLDERS:
+        """A link to the page of a record of a kind with pages (page_types.record_pages()), by id."""
+        for kind in record_pages():
             if record_id in self.data.records[kind]:
                 return {"text": self.data.name(record_id, self.lang), "href": self.href(record_id, kind)}
         return {"text": record_id, "href": None}
 
-    def cite(self, citation: dict[str, Any]) -> int:
-        """The footnote number of a citation on this page (the same quote twice gets one number)."""
-        key = (citation["source"], citation["quote"], citation.get("line", 0))
-        if key not in self._numbers:
-            self._numbers[key] = len(self._numbers) + 1
-            source = self.data.records["source"].get(citation["source"])
-            self.notes.append({
-                "number": self._numbers[key],
-                "source": self.link(citation["source"]),
-                "publisher": source.data.get("publisher", {}).get(self.lang) if source else None,
-                "date": format_date(source.data["published"]["date"], self.lang) if source else None,
-                "quote": citation["quote"],
-                "quote_lang": source.data.get("language") if source else None,
-                "quote_en": citation.get("quote_en"),
-                "line": citation.get("line"),
-                "section": citation.get("section"),
-            })
-        return self._numbers[key]
+    def record_link(self, record: Record) -> dict[str, Any]:
+        """A link to a record's page, or its name alone where its kind has no pages."""
+        return {"text": title_of(record, self.lang), "href": self.href(record.id, record.kind)}
 
     def edit_url(self, record: Record) -> str:
         return f"{self.repository}/edit/main/facts/{FOLDERS[record.kind]}/{record.id}.yaml"
@@ -87,27 +71,60 @@ class Page:
         return f"{self._report_link}&claim={quote_plus(where)}&title={quote_plus(title)}"  # as urlencode writes
 
 
+def _footnote(page: Page, number: int, citation: dict[str, Any]) -> dict[str, Any]:
+    source = page.data.records["source"].get(citation["source"])
+    return {
+        "number": number,
+        "source": page.link(citation["source"]),
+        "publisher": source.data.get("publisher", {}).get(page.lang) if source else None,
+        "date": format_date(source.data["published"]["date"], page.lang) if source else None,
+        "quote": citation["quote"],
+        "quote_lang": source.data.get("language") if source else None,
+        "quote_en": citation.get("quote_en"),
+        "line": citation.get("line"),
+        "section": citation.get("section"),
+    }
+
+
+def with_footnotes(page: Page, view: dict[str, Any]) -> dict[str, Any]:
+    """The page's view with its footnotes, made in one pass over `cited` (the footnoted values, in the order
+    the view lists them): citations are numbered by first appearance, the same quote twice gets one number,
+    and each value's `cites` gets its numbers."""
+    cited: Iterable[dict[str, Any]] = view.pop("cited", [])
+    numbers: dict[tuple[str, str, int], int] = {}
+    footnotes = []
+    for value in cited:
+        value["cites"] = []
+        for citation in value["citations"]:
+            key = (citation["source"], citation["quote"], citation.get("line", 0))
+            if key not in numbers:
+                numbers[key] = len(numbers) + 1
+                footnotes.append(_footnote(page, numbers[key], citation))
+            value["cites"].append(numbers[key])
+    return {**view, "footnotes": footnotes}
+
+
 def external_link(url: str) -> dict[str, str]:
     """A link out of the site: to the URL's ASCII form, shown with a non-ASCII host's punycode beside it."""
     return {"text": display_url(url), "href": ascii_url(url)}
 
 
-def _value_view(page: Page, value_type: str, value: Any) -> dict[str, Any]:
-    if value_type in ("organization", "model"):
+def _value_view(page: Page, value_type: ValueType, value: Any) -> dict[str, Any]:
+    if value_type.names_kind is not None:
         return {**page.link(value), "external": False}
-    if value_type == "url":
+    if value_type.links_out:
         return {**external_link(value), "external": True}
     return {"text": format_value(value_type, value, page.lang), "href": None, "external": False}
 
 
 def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[str, Any]:
-    """A claim's value for a template. `footnoted=False` where the page shows no footnotes (a list, or a
-    source page that shows the quote beside the value): the citations are then not numbered at all."""
+    """A claim's value for a template, with the citations its footnotes will show (numbered by
+    `with_footnotes`). `footnoted=False` where the page shows no footnotes (a list, or a source page that
+    shows the quote beside the value): no citations, and no numbers."""
     data = claim.data
-    value_type = claim_value_types(claim.record.kind).get(claim.property, "text")
     outcome = data.get("outcome")
     return {
-        **_value_view(page, value_type, data["value"]),
+        **_value_view(page, claim.declared_type(), data["value"]),
         "status": data["status"],
         "status_label": page.t(f"status.{data['status']}"),
         "as_of": format_date(data["as_of"], page.lang) if data.get("as_of") else None,
@@ -117,7 +134,8 @@ def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[s
             "record": page.link(outcome["record"]) if outcome.get("record") else None,
             "note": outcome["note"][page.lang] if outcome.get("note") else None,
         } if outcome else None,
-        "cites": [page.cite(citation) for _, citation in claim.citations()] if footnoted else [],
+        "citations": [citation for _, citation in claim.citations()] if footnoted else [],
+        "cites": [],  # footnote numbers, filled in by with_footnotes
         "report": page.report_url(claim, claim.record),
     }
 
@@ -152,13 +170,19 @@ def _meta(page: Page, record: Record) -> dict[str, Any]:
     }
 
 
-def _events(page: Page, record_id: str) -> list[dict[str, Any]]:
-    return sorted((timeline_entry(page, event) for event in page.data.events_of.get(record_id, [])),
-                  key=lambda entry: entry["sort"])
+def _values_of(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [value for group in groups for value in group["entries"]]
+
+
+def _events(page: Page, record_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The record's timeline entries in date order, and their footnoted values (in the events' own order)."""
+    entries = [timeline_entry(page, event) for event in page.data.events_of.get(record_id, [])]
+    return sorted(entries, key=lambda entry: entry["sort"]), [value for entry in entries for value in entry["cited"]]
 
 
 def model_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
+    events, events_cited = _events(page, record.id)
     data = record.data
     family = data.get("family")
     return {
@@ -168,15 +192,19 @@ def model_view(page: Page, record: Record) -> dict[str, Any]:
         "kind_label": page.t(f"kind.model.{data['kind']}"),
         "family": page.link(family) if family else None,
         "members": [page.link(member) for member in page.data.members.get(record.id, [])],
-        "summary": _summary(page, record, claims),
+        "summary_groups": _summary(page, record, claims),
         "claims": claims,
-        "events": _events(page, record.id),
-        "meta": _meta(page, record),
+        "events": events,
+        "meta_links": _meta(page, record),
+        "cited": _values_of(claims) + events_cited,
     }
 
 
+@record_page("organization", "organizations", "organization.html")
 def organization_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
+    relationships = [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])]
+    events, events_cited = _events(page, record.id)
     data = record.data
     return {
         "record": record,
@@ -185,19 +213,23 @@ def organization_view(page: Page, record: Record) -> dict[str, Any]:
         "sector": page.t(f"sector.{data['sector']}"),
         "country": page.t(f"country.{data['country']}"),
         "parent": page.link(data["parent"]) if data.get("parent") else None,
-        "summary": _summary(page, record, claims),
+        "summary_groups": _summary(page, record, claims),
         "claims": claims,
-        "relationships": [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])],
+        "relationships": relationships,
         "models": [page.link(model) for model in page.data.developed_by.get(record.id, [])],
-        "events": _events(page, record.id),
-        "meta": _meta(page, record),
+        "events": events,
+        "meta_links": _meta(page, record),
+        "cited": [*_values_of(claims), *(v for r in relationships for v in [*r["since"], *r["descriptions"]]),
+                  *events_cited],
     }
 
 
-def partnership_view(page: Page, record: Record, seen_from: str | None = None) -> dict[str, Any]:
+def partnership_view(page: Page, record: Record, seen_from: str | None = None,
+                     footnoted: bool = True) -> dict[str, Any]:
+    """A relationship seen from one of its organisations; `footnoted=False` on a list without footnotes."""
     organizations = record.data["organizations"]
-    since = [claim_value_view(page, c) for c in iter_claims(record) if c.property == "since"]
-    descriptions = [claim_value_view(page, c) for c in iter_claims(record) if c.property == "description"]
+    since = [claim_value_view(page, c, footnoted) for c in iter_claims(record) if c.property == "since"]
+    descriptions = [claim_value_view(page, c, footnoted) for c in iter_claims(record) if c.property == "description"]
     return {
         "id": record.id,
         "relationship": page.t(f"relationship.{record.data['relationship']}"),
@@ -213,6 +245,7 @@ def partnership_view(page: Page, record: Record, seen_from: str | None = None) -
     }
 
 
+@record_page("source", "sources", "source.html")
 def source_view(page: Page, record: Record) -> dict[str, Any]:
     data = record.data
     citing = []
@@ -220,8 +253,7 @@ def source_view(page: Page, record: Record) -> dict[str, Any]:
         quotes = [{"quote": c.get("quote"), "quote_en": c.get("quote_en"), "line": c.get("line")}
                   for _, c in claim.citations() if c.get("source") == record.id]
         citing.append({
-            "record": page.link(claim.record.id) if claim.record.kind in PAGE_FOLDERS
-            else {"text": _record_title(page, claim.record), "href": None},
+            "record": page.record_link(claim.record),
             "property": page.t(f"property.{claim.property}"),
             "value": claim_value_view(page, claim, footnoted=False),  # the quotes stand beside it
             "quotes": quotes,
@@ -241,13 +273,8 @@ def source_view(page: Page, record: Record) -> dict[str, Any]:
         "archive": data["archive"],
         "notes": data["notes"][page.lang] if data.get("notes") else None,
         "citing": citing,
-        "meta": _meta(page, record),
+        "meta_links": _meta(page, record),
     }
-
-
-def _record_title(page: Page, record: Record) -> str:
-    title = record.data.get("title")
-    return str(title[page.lang]) if isinstance(title, dict) else record.id
 
 
 def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dict[str, Any]:
@@ -266,6 +293,7 @@ def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dic
         title = event.data["name"][page.lang]
         organizations = [str(c.data.get("value")) for c in iter_claims(event) if c.property == "developer"]
         descriptions = []
+    date_claim = claim_value_view(page, chosen)
     return {
         "id": f"{event.id}-{claim.property}-{claim.path[-1]}" if claim else event.id,
         "sort": (date_sort_key(chosen.data["value"]), title),
@@ -277,8 +305,9 @@ def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dic
         "title": title,
         "subjects": subjects,
         "organizations": organizations,
-        "date_claim": claim_value_view(page, chosen),
+        "date_claim": date_claim,
         "descriptions": descriptions,
+        "cited": [*descriptions, date_claim],  # its footnoted values, in the order they were made
     }
 
 
@@ -309,6 +338,7 @@ def timeline_length(data: SiteData) -> int:
     return len(data.records["event"]) + len(_model_timeline_claims(data))
 
 
+@list_page("timeline", "timeline.html", timeline_length, size=100, nav=2)
 def timeline_view(page: Page, number: int = 1) -> dict[str, Any]:
     """Events and model announcements in date order; page `number` of the list (see paging.py)."""
     subjects: list[tuple[Record, Claim | None]] = [(event, None) for event in page.data.records["event"].values()]
@@ -325,6 +355,7 @@ def timeline_view(page: Page, number: int = 1) -> dict[str, Any]:
     return {
         "years": [{"year": year, "entries": items} for year, items in years.items()],
         "pager": pager("timeline", number, len(subjects), page.root),
+        "cited": [value for entry in entries for value in entry["cited"]],
         "filters": [
             {"label": page.t("label.filter_org"), "attribute": "orgs",
              "options": [{"id": org, "name": page.data.name(org, page.lang)} for org in organizations]},
@@ -334,6 +365,17 @@ def timeline_view(page: Page, number: int = 1) -> dict[str, Any]:
     }
 
 
+def top_models(data: SiteData) -> list[Record]:
+    """Models that head the index: those not listed under a family."""
+    models = data.records["model"]
+    return [record for record in models.values() if record.data.get("family") not in models]
+
+
+def models_length(data: SiteData) -> int:
+    return len(top_models(data))
+
+
+@list_page("models", "models_index.html", models_length, size=150, nav=1)
 def models_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     models = page.data.records["model"]
 
@@ -365,17 +407,17 @@ def models_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     return {"groups": groups, "pager": pager("models", number, len(top), page.root)}
 
 
-def top_models(data: SiteData) -> list[Record]:
-    """Models that head the index: those not listed under a family."""
-    models = data.records["model"]
-    return [record for record in models.values() if record.data.get("family") not in models]
+def organizations_length(data: SiteData) -> int:
+    return len(data.records["organization"])
 
 
+@list_page("organizations", "directory.html", organizations_length, size=150, nav=3)
 def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     rows = []
     organizations = sorted(page.data.records["organization"].values(), key=lambda r: r.data["name"][page.lang])
     for record in take("organizations", organizations, number):
-        relationships = [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])]
+        relationships = [partnership_view(page, p, record.id, footnoted=False)
+                         for p in page.data.partnerships_of.get(record.id, [])]
         rows.append({
             "link": page.link(record.id),
             "other_name": record.data["name"]["en" if page.lang == "ko" else "ko"],
@@ -399,6 +441,11 @@ def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     }
 
 
+def sources_length(data: SiteData) -> int:
+    return len(data.records["source"])
+
+
+@list_page("sources", "sources_index.html", sources_length, size=200, nav=4)
 def sources_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     sources = sorted(page.data.records["source"].values(),
                      key=lambda r: date_sort_key(r.data["published"]["date"]))
@@ -421,12 +468,17 @@ def disputed_subjects(data: SiteData) -> list[tuple[Record, str]]:
             for prop in dict.fromkeys(c.property for c in iter_claims(record) if c.data.get("status") == "disputed")]
 
 
+def disputed_length(data: SiteData) -> int:
+    return len(disputed_subjects(data))
+
+
+@list_page("disputed", "disputed.html", disputed_length, size=40, nav=5)
 def disputed_view(page: Page, number: int = 1) -> dict[str, Any]:
     """Every disputed property with all its values; page `number` of the list."""
     subjects = disputed_subjects(page.data)
     groups = []
     for record, prop in take("disputed", subjects, number):
         for group in claims_view(page, record, {prop}):
-            groups.append({"record": page.link(record.id) if record.kind in PAGE_FOLDERS
-                           else {"text": _record_title(page, record), "href": None}, **group})
-    return {"groups": groups, "pager": pager("disputed", number, len(subjects), page.root)}
+            groups.append({"record": page.record_link(record), **group})
+    return {"groups": groups, "pager": pager("disputed", number, len(subjects), page.root),
+            "cited": _values_of(groups)}

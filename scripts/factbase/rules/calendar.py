@@ -11,9 +11,10 @@ import calendar
 from collections.abc import Iterator
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..fastschema import schema_pattern
-from ..schemas import load_schema
+from ..schema_files import load_schema
 from ..typed_values import typed_values
 from .dates import parse_date
 
@@ -31,6 +32,14 @@ def impossible(value: str) -> str | None:
     return None
 
 
+@rule(
+    Scope.BASE,
+    Code("E108", "impossible-date",
+         ko="날짜는 달력에 있는 날이어야 하고(2021-02-31은 오류) 연도는 1900–2100 사이여야 한다(0000은 오류). 읽히지 "
+            "않는 날짜 때문에 날짜 검사가 건너뛰어지는 일은 없다.",
+         en="A date exists in the calendar (2021-02-31 is an error) and its year is within 1900–2100 (0000 is an "
+            "error): no date rule is skipped because a date did not parse."),
+)
 def check_calendar(base: FactBase) -> Iterator[Diagnostic]:
     well_formed = schema_pattern(load_schema("common")["$defs"]["date"]["pattern"])
     for record in base.records:

@@ -30,53 +30,18 @@ member) is not a conflict.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from collections.abc import Iterator
 from typing import Any
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Claim, Record, iter_claims
-from ..schemas import claim_value_types
-from .dates import label, parse_date
-from .numerals import as_decimal, shown
+from ..value_types import Agree, claim_value_types
 
 EXEMPT_STATUSES = ("disputed", "superseded", "planned")
 MANY_VALUED = {("organization", "investment")}
 HIERARCHY_PROPERTIES = ("developer", "parent_organization")
-_LOWER = ("at-least", "more-than")
-_UPPER = ("up-to", "less-than")
-
-
-def _number(value: Any, field: str) -> Decimal | None:
-    number = value.get(field) if isinstance(value, dict) else None
-    if isinstance(number, bool) or not isinstance(number, (int, float)):
-        return None
-    return as_decimal(number)
-
-
-def _digits_agree(a: Decimal, b: Decimal) -> bool:
-    """Equal, or the more precise one rounded or cut to the last digit of the other (which has 2 or more)."""
-    if a == b or not a.is_finite() or not b.is_finite():
-        return a == b
-    coarse, fine = sorted((a.normalize(), b.normalize()), key=lambda n: -int(n.as_tuple().exponent))
-    exponent = int(coarse.as_tuple().exponent)
-    if len(coarse.as_tuple().digits) < 2 or exponent == int(fine.as_tuple().exponent):
-        return False
-    step = Decimal(1).scaleb(exponent)
-    return any(fine.quantize(step, rounding=mode) == coarse for mode in (ROUND_HALF_UP, ROUND_DOWN))
-
-
-def _quantities_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    x, y = _number(a, "amount"), _number(b, "amount")
-    if x is None or y is None:
-        return True
-    qa, qb = a.get("qualifier", "exact"), b.get("qualifier", "exact")
-    if qa in _LOWER or qb in _LOWER or qa in _UPPER or qb in _UPPER:
-        low = max((n for n, q in ((x, qa), (y, qb)) if q not in _UPPER), default=Decimal(0))
-        high = min((n for n, q in ((x, qa), (y, qb)) if q not in _LOWER), default=None)
-        return high is None or low <= high
-    return _digits_agree(x, y)
 
 
 class _Hierarchy:
@@ -110,57 +75,21 @@ class _Hierarchy:
         return a == b or a in self.ancestors(b) or b in self.ancestors(a)
 
 
-Agree = Callable[[Any, Any], bool]
-
-
-def _dates_agree(a: Any, b: Any) -> bool:
-    x, y = parse_date(a), parse_date(b)
-    return x is None or y is None or x.nested(y)
-
-
-def _scores_agree(a: Any, b: Any) -> bool:
-    x, y = _number(a, "score"), _number(b, "score")
-    return x is None or y is None or _digits_agree(x, y)
-
-
-def _key(value_type: str, claim: Claim) -> tuple[Any, ...]:
-    """Values compared with each other share a key: quantities by unit, scores by benchmark and setting."""
-    value = claim.data.get("value")
-    value = value if isinstance(value, dict) else {}
-    if value_type == "quantity":
-        return (repr(value.get("unit")),)
-    if value_type == "score":
-        return tuple(repr(value.get(field)) for field in ("benchmark", "setting", "unit"))
-    return ()
-
-
 def comparison(kind: str, prop: str, hierarchy: _Hierarchy) -> Agree | None:
     """How two values of `prop` are compared, or None where the property holds many values."""
     value_type = claim_value_types(kind).get(prop)
-    if (kind, prop) in MANY_VALUED:
+    if (kind, prop) in MANY_VALUED or value_type is None:
         return None
-    if value_type == "date":
-        return _dates_agree
-    if value_type == "quantity":
-        return lambda a, b: _quantities_agree(a, b) if isinstance(a, dict) and isinstance(b, dict) else True
-    if value_type == "score":
-        return _scores_agree
-    if value_type == "organization" and prop in HIERARCHY_PROPERTIES:
+    if value_type.names_kind == "organization" and prop in HIERARCHY_PROPERTIES:
         return hierarchy.agree
-    return None
+    return value_type.agree
 
 
-def _shown(value: Any) -> str:
-    if isinstance(value, dict) and "amount" in value:
-        qualifier = value.get("qualifier", "exact")
-        number = _number(value, "amount")
-        text = f"{shown(number) if number is not None else value['amount']} {value.get('unit', '')}".strip()
-        return text if qualifier == "exact" else f"{qualifier} {text}"
-    if isinstance(value, dict) and "score" in value:
-        number = _number(value, "score")
-        return f"{shown(number) if number is not None else value['score']} {value.get('unit', '')}".strip()
-    span = parse_date(value)
-    return label(span) if span is not None else str(value)
+def _same_fact(claim: Claim) -> tuple[Any, ...]:
+    """Values compared with each other share a key (quantities their unit, scores their benchmark and setting)."""
+    value = claim.data.get("value")
+    value = value if isinstance(value, dict) else {}
+    return tuple(repr(value.get(field)) for field in claim.declared_type().same_fact)
 
 
 def _where(claim: Claim) -> str:
@@ -179,11 +108,14 @@ def _comparable(a: Claim, b: Claim) -> bool:
 
 def _conflict(claim: Claim, other: Claim, where: str) -> Diagnostic:
     value = claim.data["value"]
-    field = next((f for f in ("amount", "score") if isinstance(value, dict) and f in value), None)
+    path: tuple[str | int, ...] = (*claim.path, "value")
+    field = next((f for f in claim.declared_type().number_fields if isinstance(value, dict) and f in value), None)
+    if field is not None:
+        path = (*path, field)  # a number is reported at the number, not at its unit
     return claim.record.diagnostic(
-        (*claim.path, "value", field) if field else (*claim.path, "value"), "E403", "conflicting-values",
-        f"{_where(claim)} says {_shown(claim.data['value'])}, but {where} says "
-        f"{_shown(other.data['value'])}; neither is marked disputed, superseded or planned",
+        path, "E403", "conflicting-values",
+        f"{_where(claim)} says {claim.declared_type().shown(value)}, but {where} says "
+        f"{other.declared_type().shown(other.data['value'])}; neither is marked disputed, superseded or planned",
         "if the sources disagree, mark both `status: disputed` and say why in `note`; if a later value "
         "replaced the earlier one, mark the earlier `superseded`; else correct the wrong one")
 
@@ -194,7 +126,7 @@ def _within_record(record: Record, hierarchy: _Hierarchy) -> Iterator[Diagnostic
         agree = comparison(record.kind, claim.property, hierarchy)
         if agree is None or not _counted(claim):
             continue
-        key = (claim.property, *_key(claim_value_types(record.kind)[claim.property], claim))
+        key = (claim.property, *_same_fact(claim))
         earlier = groups.setdefault(key, [])
         for other in earlier:
             if _comparable(claim, other) and not agree(claim.data["value"], other.data["value"]):
@@ -228,13 +160,31 @@ def _across_records(base: FactBase, hierarchy: _Hierarchy) -> Iterator[Diagnosti
             continue
         theirs = [c for c in iter_claims(subject) if c.property == mirror[1] and _counted(c)]
         for claim in iter_claims(event):
-            if claim.property != "date" or not _counted(claim):
+            agree = comparison(event.kind, claim.property, hierarchy) if claim.property == "date" else None
+            if agree is None or not _counted(claim):
                 continue
-            other = next((c for c in theirs if not _dates_agree(claim.data["value"], c.data["value"])), None)
+            other = next((c for c in theirs if not agree(claim.data["value"], c.data["value"])), None)
             if other is not None:
                 yield _conflict(claim, other, f"{other.record.path} {_where(other)}")
 
 
+@rule(
+    Scope.BASE,
+    Code("E403", "conflicting-values",
+         ko="같은 대상의 같은 항목에 값이 다른 두 주장이 있으면, 어느 하나가 disputed·superseded·planned로 "
+            "표시되지 않는 한 오류다. 값이 하나인 항목: 날짜, 수량(단위와 as_of마다), 점수(벤치마크·설정마다), "
+            "개발 기관, 상위 기관. 설명, 역량, 링크, 공개 방식, 라이선스, 투자 등은 여러 값을 가진다. 반올림한 "
+            "값과 정밀한 값(1.2B와 1.28B), 기관과 그 상위 기관, 서로 포함하는 날짜(2020-12와 2020-12-07)는 맞는 "
+            "값으로 본다. 창립·공개 사건의 날짜는 그 기관·모델의 기록과도 비교한다. disputed로 표시한 값은 "
+            "‘엇갈리는 사실’ 페이지에 모두 나온다.",
+         en="Two claims about the same subject and property with different values are an error unless one is "
+            "marked disputed, superseded or planned. One value: dates, quantities (per unit and as_of), scores "
+            "(per benchmark and setting), developer, parent organisation; descriptions, capabilities, links, "
+            "availability, licences, investments and the like hold many. A rounded and a precise figure (1.2B and "
+            "1.28B), an organisation and its parent, and nested dates (2020-12 and 2020-12-07) agree. Founding and "
+            "release events are compared with the organisation's or model's own record. Values marked disputed are "
+            "all listed on the disputed-facts page."),
+)
 def check_conflicts(base: FactBase) -> Iterator[Diagnostic]:
     hierarchy = _Hierarchy(base)
     for record in base.records:

@@ -9,12 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 
 # record kind -> the field naming the record it is grouped under (a record of the same kind)
 GROUPING_FIELDS = {"model": "family", "organization": "parent"}
 
 
+@rule(
+    Scope.BASE,
+    Code("E209", "grouping-cycle",
+         ko="모델의 family와 기관의 parent는 맨 위에서 끝나야 한다. a→b→a, a→a처럼 돌면 오류다(그 모델들이 목록에서 "
+            "사라진다).",
+         en="A model's family and an organisation's parent lead up to a top: a circle (a→b→a, a→a) is an error "
+            "(its models vanished from the index)."),
+)
 def check_grouping_cycles(base: FactBase) -> Iterator[Diagnostic]:
     for kind, field in GROUPING_FIELDS.items():
         records = base.of_kind(kind)

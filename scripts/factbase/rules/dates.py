@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..records import Record
+if TYPE_CHECKING:  # records.py reads value types, which read dates: the name is for annotations only
+    from ..records import Record
 
 
 @dataclass(frozen=True, order=True)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 
 MAX_MAGNITUDE = 10**21  # a zetta-anything; the largest fact holds 7 × 10^17 (FLOP/s)
@@ -48,6 +49,15 @@ def _numbers(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[st
             yield from _numbers(sub, (*path, index))
 
 
+@rule(
+    Scope.BASE,
+    Code("E109", "number-out-of-range",
+         ko="숫자는 10^21 이하, 0이 아니면 0.000001 이상, 유효 숫자 15자리 이하여야 한다. 스프레드시트와 JSON이 적힌 "
+            "그대로 지니는 숫자만 받는다(1.0e300, 1.0e-320, 39자리 금액, 0.1234567890123456789는 오류).",
+         en="A number is at most 10^21, at least 0.000001 unless zero, and has at most 15 significant digits: only "
+            "numbers that spreadsheets and JSON keep as written (1.0e300, 1.0e-320, a 39-digit amount, "
+            "0.1234567890123456789 are errors)."),
+)
 def check_magnitudes(base: FactBase) -> Iterator[Diagnostic]:
     for record in base.records:
         for path, number in _numbers(record.data, ()):

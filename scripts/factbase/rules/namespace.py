@@ -5,11 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..namespace import reserved_because
 from ..records import Record
 
 
+@rule(
+    Scope.BASE,
+    Code("E205", "id-taken",
+         ko="id는 종류를 가리지 않고 한 레코드만 가리킨다. 기관의 id를 쓴 모델처럼 종류가 다른 두 레코드가 같은 id를 "
+            "쓰면 둘 다 오류다(id로 건 링크가 어느 쪽으로든 갈 수 있다).",
+         en="An id names one record across all kinds: two records of different kinds with one id (a model with an "
+            "organisation's id) are both errors, since links by id could reach either."),
+    Code("E206", "reserved-id",
+         ko="사이트가 스스로 만드는 페이지·폴더 이름(index, 404, page-2, assets, search, models 등)과 앵커 "
+            "접두어(kf-, claim-, year-, coverage-, page-)는 id로 쓸 수 없다.",
+         en="An id cannot be a name the site makes for itself: a page or folder (index, 404, page-2, assets, "
+            "search, models ...) or a prefix of its anchors (kf-, claim-, year-, coverage-, page-)."),
+)
 def check_namespace(base: FactBase) -> Iterator[Diagnostic]:
     by_id: dict[str, list[Record]] = {}
     for record in base.records:

@@ -1,17 +1,15 @@
 """Quotes against the archive: E301 quote-not-in-source, E302 quote-line-mismatch,
-E303 archive-file-missing, E304 archive-hash-mismatch, E309 quote-unverified.
-
-Without the archive (or without a source's archived copy) a quote cannot be verified: a contributor's run
-says so and counts them; in CI (`CI=true`, see archive.quotes_must_be_verified) each is an error, E309, so
-that no invented quote passes a public check."""
+E303 archive-file-missing, E304 archive-hash-mismatch."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..archive import Archive, ArchivedText, normalise
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Claim, Record
 
@@ -41,6 +39,39 @@ def _archived(archive: Archive, source: Record) -> ArchivedText | None:
     return archive.get(file) if isinstance(file, str) else None
 
 
+Checkable = tuple[Claim, tuple[str | int, ...], dict[str, Any], Record, ArchivedText]
+
+
+def _checked(base: FactBase, archive: Archive | None) -> Iterator[Checkable]:
+    """(claim, citation path, citation, source, archived text) of each quote the archive can verify: its source
+    is known, archived, and the quote is text."""
+    sources = base.of_kind("source")
+    for claim in base.claims():
+        for path, citation in claim.citations():
+            source_id = citation.get("source")
+            source = sources.get(source_id) if isinstance(source_id, str) else None
+            text = _archived(archive, source) if archive and source else None
+            if source is not None and text is not None and isinstance(citation.get("quote"), str):
+                yield claim, path, citation, source, text
+
+
+def quote_count(base: FactBase, archive: Archive | None, diagnostics: list[Diagnostic]) -> QuoteCount:
+    """Quotes verified (checked against the archive and found: not E301) and quotes the archive could not
+    check (no archive, no such source, or no archived copy of it)."""
+    checked = sum(1 for _ in _checked(base, archive))
+    cited = sum(1 for claim in base.claims() for _ in claim.citations())
+    return QuoteCount(verified=checked - sum(d.code == "E301" for d in diagnostics), unverified=cited - checked)
+
+
+@rule(
+    Scope.ARCHIVE,
+    Code("E303", "archive-file-missing",
+         ko="출처의 보관본이 보관 폴더에 있어야 한다.",
+         en="Each source's archived copy is in the archive folder."),
+    Code("E304", "archive-hash-mismatch",
+         ko="보관본의 SHA-256이 기록된 값과 같아야 한다. 보관본이 바뀌면 어느 출처인지 알려 준다.",
+         en="The archived copy's SHA-256 matches the recorded one; a changed copy is named."),
+)
 def check_archive_files(base: FactBase, archive: Archive) -> Iterator[Diagnostic]:
     for source in base.of_kind("source").values():
         archived = source.data.get("archive")
@@ -58,43 +89,34 @@ def check_archive_files(base: FactBase, archive: Archive) -> Iterator[Diagnostic
                                     "the copy changed: re-check every quote, then record the new hash")
 
 
-def _unverified(claim: Claim, path: tuple[str | int, ...], archive: Archive | None, source: Record) -> Diagnostic:
-    why = "no archive was given" if archive is None else \
-        f"the archived copy of source {source.id!r} is not in {archive.directory}"
-    return claim.record.diagnostic((*path, "quote"), "E309", "quote-unverified",
-                                   f"the quote cannot be verified: {why}; CI verifies every quote",
-                                   "run with the archive (--archive DIR or $FACTS_ARCHIVE), holding every source")
+@rule(
+    Scope.ARCHIVE,
+    Code("E301", "quote-not-in-source",
+         ko="인용문은 보관된 출처 본문에 그대로 있어야 한다(유니코드 NFC와 공백 정규화 후 비교). 한 글자만 달라도 "
+            "오류다.",
+         en="The quote stands verbatim in the archived source (compared after Unicode NFC and whitespace "
+            "normalisation); one changed character is an error."),
+    Code("E302", "quote-line-mismatch",
+         ko="인용의 줄 번호는 보관본에서 인용이 시작되는 줄이어야 한다.",
+         en="A citation's line is the line of the archived copy where the quote starts."),
+)
+def check_quotes(base: FactBase, archive: Archive) -> Iterator[Diagnostic]:
+    for claim, path, citation, source, text in _checked(base, archive):
+        quote = citation["quote"]
+        lines = text.lines_of(quote)
+        if not lines:
+            prefix = _matching_prefix(text, quote)
+            shown = f"«{prefix[-40:]}» matches, then the quote differs" if prefix else "no part matches"
+            yield claim.record.diagnostic(
+                (*path, "quote"), "E301", "quote-not-in-source",
+                f"the quote is not in source {source.id!r} ({len(prefix)} of {len(normalise(quote))} "
+                f"characters match: {shown})",
+                "copy the quote verbatim from the archived source")
+            continue
+        if citation.get("line") not in lines:
+            where = ", ".join(map(str, lines))
+            yield claim.record.diagnostic(
+                (*path, "line"), "E302", "quote-line-mismatch",
+                f"the quote starts on line {where} of the source, not line {citation.get('line')}",
+                f"set `line: {lines[0]}`")
 
-
-def check_quotes(base: FactBase, archive: Archive | None, count: QuoteCount,
-                 require_verified: bool = False) -> Iterator[Diagnostic]:
-    """Each quote against its source's archived copy; with `require_verified`, a quote that cannot be
-    checked is an error too."""
-    sources = base.of_kind("source")
-    for claim in base.claims():
-        for path, citation in claim.citations():
-            quote, source_id = citation.get("quote"), citation.get("source")
-            source = sources.get(source_id) if isinstance(source_id, str) else None
-            text = _archived(archive, source) if archive and source else None
-            if source is None or text is None or not isinstance(quote, str):
-                count.unverified += 1
-                if require_verified and source is not None and isinstance(quote, str):
-                    yield _unverified(claim, path, archive, source)  # a missing source is E203's
-                continue
-            lines = text.lines_of(quote)
-            if not lines:
-                prefix = _matching_prefix(text, quote)
-                shown = f"«{prefix[-40:]}» matches, then the quote differs" if prefix else "no part matches"
-                yield claim.record.diagnostic(
-                    (*path, "quote"), "E301", "quote-not-in-source",
-                    f"the quote is not in source {source.id!r} ({len(prefix)} of {len(normalise(quote))} "
-                    f"characters match: {shown})",
-                    "copy the quote verbatim from the archived source")
-                continue
-            count.verified += 1
-            if citation.get("line") not in lines:
-                where = ", ".join(map(str, lines))
-                yield claim.record.diagnostic(
-                    (*path, "line"), "E302", "quote-line-mismatch",
-                    f"the quote starts on line {where} of the source, not line {citation.get('line')}",
-                    f"set `line: {lines[0]}`")

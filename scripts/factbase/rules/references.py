@@ -7,9 +7,10 @@ from functools import cache
 from typing import Any
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import KINDS, Record, iter_claims
-from ..schemas import claim_value_types
+from ..value_types import claim_value_types
 
 # Fields outside `claims` that name other records: (record kind, field) -> kind named.
 FIELD_REFERENCES = {
@@ -26,8 +27,8 @@ _FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 @cache  # asked once per record: the answer depends only on the schema
 def claim_references(kind: str) -> dict[str, str]:
     """Claim properties of `kind` whose values are ids: property -> kind named."""
-    return {name: value_type for name, value_type in claim_value_types(kind).items()
-            if value_type in ("organization", "model")}
+    return {name: value_type.names_kind for name, value_type in claim_value_types(kind).items()
+            if value_type.names_kind is not None}
 
 
 def _named_ids(record: Record) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
@@ -53,6 +54,12 @@ def _named_ids(record: Record) -> Iterator[tuple[tuple[str | int, ...], str, str
             yield (*claim.path, "outcome", "record"), outcome["record"], "any"
 
 
+@rule(
+    Scope.BASE,
+    Code("E203", "dangling-reference",
+         ko="다른 레코드를 가리키는 id(출처, 기관, 모델, 사건)는 실제로 있어야 한다.",
+         en="Every id that names another record (source, organisation, model, event) resolves."),
+)
 def check_references(base: FactBase) -> Iterator[Diagnostic]:
     known = {kind: base.of_kind(kind) for kind in KINDS.values()}
     for record in base.records:

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..base import FactBase
 from ..charpolicy import odd_space_in_name, whole_script_confusable
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Record
 
@@ -81,6 +82,19 @@ def _names(record: Record) -> Iterator[tuple[tuple[str | int, ...], str]]:
             yield from (((field, i), text) for i, text in enumerate(value) if isinstance(text, str))
 
 
+@rule(
+    Scope.BASE,
+    Code("E504", "confusable-name",
+         ko="이름·별칭·발행처에 생김새만 같은 글자를 숨길 수 없다. 한 단어에 라틴·키릴·그리스 문자를 섞거나(키릴 "
+            "문자 Е를 넣은 ЕXAONE), 라틴 글자를 꾸민 글자(𝐄, Ｅ)로 쓰거나, 단어 전체를 라틴 글자와 닮은 다른 문자로 "
+            "쓰거나(키릴 문자 КАКАО, 유니코드 혼동 문자 목록 UTS #39로 판단), 보통 공백이 아닌 공백(U+00A0, "
+            "U+3000)을 쓰면 오류다. 라틴 문자와 한글을 섞은 이름(LG AI연구원)은 괜찮다.",
+         en="Names, aliases and publishers cannot hide look-alike letters: a word mixing Latin, Cyrillic and Greek "
+            "letters (ЕXAONE with a Cyrillic Е), a styled form of a Latin letter (𝐄, Ｅ), a word wholly in another "
+            "script's look-alikes of Latin letters (КАКАО in Cyrillic, by Unicode's confusables list, UTS #39), or "
+            "a space other than the plain one (U+00A0, U+3000) is an error. Latin mixed with Hangul (LG AI연구원) "
+            "is fine."),
+)
 def check_confusable_names(base: FactBase) -> Iterator[Diagnostic]:
     for record in base.records:
         for path, text in _names(record):

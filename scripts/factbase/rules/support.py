@@ -23,13 +23,12 @@ from decimal import Decimal
 from typing import Any
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Claim
-from ..schemas import claim_value_types
 from .dates import Span, label, mentions, parse_date, publication_spans
 from .numerals import Numeral, as_decimal, numerals, shown, values_of
 
-CHECKED_TYPES = ("quantity", "score", "date")
 _SHOWN = 8  # numbers or dates listed in a message at most
 
 
@@ -39,10 +38,10 @@ def _texts(citation: dict[str, Any]) -> Iterator[str]:
             yield citation[field]
 
 
-def _number(claim: Claim, value_type: str) -> tuple[Decimal, str, tuple[str, ...]] | None:
-    """The claimed number, its unit, and where it stands in the claim; None if malformed (schema errors)."""
+def _number(claim: Claim, field: str) -> tuple[Decimal, str, tuple[str, ...]] | None:
+    """The claimed number (the value's `field`), its unit, and where it stands in the claim; None if malformed
+    (schema errors)."""
     value = claim.data.get("value")
-    field = "amount" if value_type == "quantity" else "score"
     number = value.get(field) if isinstance(value, dict) else None
     if isinstance(number, bool) or not isinstance(number, (int, float)):
         return None
@@ -113,8 +112,8 @@ def _verdict(claim: Claim, derived: bool, found: str | None, what: str,
         yield claim.record.diagnostic(path, code, rule, message, _NOT_SUPPORTED_HINT.format(what=what))
 
 
-def _check_number(claim: Claim, value_type: str, derived: bool) -> Iterator[Diagnostic]:
-    number = _number(claim, value_type)
+def _check_number(claim: Claim, number_field: str, derived: bool) -> Iterator[Diagnostic]:
+    number = _number(claim, number_field)
     if number is None:
         return
     wanted, unit, field = number
@@ -146,12 +145,43 @@ def _check_date(claim: Claim, derived: bool, published: dict[str, Span]) -> Iter
     yield from _verdict(claim, derived, stated, "date", unsupported)
 
 
+@rule(
+    Scope.BASE,
+    Code("E305", "number-not-in-quote",
+         ko="수량·점수 주장의 숫자는 인용문(또는 그 영어 번역)에 어느 한 언어의 표기로 적혀 있어야 한다(3000억, "
+            "9경 5700조, 320억개, 32B, 7.8 billion, 6,166,502,400). 인용문이 적은 그대로의 값이어야 하며(‘32B’는 "
+            "320억이지 325억이 아니다), 맞지 않으면 주장의 숫자와 인용문의 숫자를 함께 보여 준다.",
+         en="The number of a quantity or score claim is written in a quote (or its English rendering) in either "
+            "language's convention (3000억, 9경 5700조, 320억개, 32B, 7.8 billion, 6,166,502,400), equal to the "
+            "value as the quote gives it ('32B' is 32,000,000,000, not 32,500,000,000); a mismatch shows the "
+            "claimed number and the quote's numbers."),
+    Code("E306", "date-not-supported",
+         ko="날짜 주장은 인용문에 적힌 날짜나 출처의 발행일이 뒷받침해야 한다. ‘14일’, ‘지난달 27일’, ‘지난 8월’, "
+            "‘올 3월’, ‘지난해’, ‘내년 상반기’ 같은 상대적 날짜는 출처의 발행일을 기준으로 풀며, 그 날짜가 주장한 "
+            "날짜 안에 들어야 한다(‘2021년 12월’은 2021-12를 뒷받침하지만 2021-12-14는 뒷받침하지 않는다).",
+         en="A date claim is supported by a date a quote gives or by a source's publication date. Relative dates "
+            "('14일', '지난달 27일', '지난 8월', '올 3월', '지난해', '내년 상반기', 'last August') resolve against "
+            "the source's publication date, and must fall within the claimed date ('2021년 12월' supports 2021-12, "
+            "not 2021-12-14)."),
+    Code("E307", "derived-without-note",
+         ko="인용문에 적힌 값이 아니라 인용문에서 계산하거나 추론한 값(`derived: true`, 예: 기념일에서 거꾸로 센 "
+            "날짜, 목록의 순서에서 읽은 순위)은 어떻게 얻었는지 `note`에 설명해야 한다. 그런 값은 E305·E306 "
+            "검사에서 빠진다.",
+         en="A value worked out from the quotes rather than written in them (`derived: true`: a day counted back "
+            "from an anniversary, a rank read from the order of a list) explains in `note` how it was worked out; "
+            "such values are exempt from E305 and E306."),
+    Code("E308", "needless-derived",
+         ko="인용문이 값을 그대로 적고 있는데 `derived: true`로 표시하면 오류다. 숫자와 날짜가 아닌 주장에도 쓸 수 "
+            "없다.",
+         en="`derived: true` is an error where a quote does state the value, and on claims other than numbers and "
+            "dates."),
+)
 def check_support(base: FactBase) -> Iterator[Diagnostic]:
     published = publication_spans(base.of_kind("source"))
     for claim in base.claims():
-        value_type = claim_value_types(claim.record.kind).get(claim.property, "")
+        value_type = claim.value_type
         derived = claim.data.get("derived") is True
-        if derived and value_type not in CHECKED_TYPES:
+        if derived and (value_type is None or not value_type.quoted):
             yield claim.record.diagnostic(
                 (*claim.path, "derived"), "E308", "needless-derived",
                 f"`derived` applies to numbers and dates; {claim.property!r} values are not compared "
@@ -163,9 +193,9 @@ def check_support(base: FactBase) -> Iterator[Diagnostic]:
                 (*claim.path, "derived"), "E307", "derived-without-note",
                 "the value is marked derived but no `note` says how it was worked out",
                 "add `note:` (ko and en) explaining how the value follows from the quotes")
-        if not any(True for _ in claim.citations()):
-            continue  # an uncited claim is E101's
-        if value_type == "date":
+        if value_type is None or not any(True for _ in claim.citations()):
+            continue  # an undeclared property is E102's, an uncited claim E101's
+        if value_type.is_date:
             yield from _check_date(claim, derived, published)
-        elif value_type in CHECKED_TYPES:
-            yield from _check_number(claim, value_type, derived)
+        for field in value_type.number_fields:
+            yield from _check_number(claim, field, derived)

@@ -13,15 +13,15 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Claim
-from ..schemas import claim_value_types
 from .dates import Span, label, parse_date, publication_spans
 
 
 def reported_date(claim: Claim) -> tuple[Span, tuple[str | int, ...]] | None:
     """The date the claim reports and where it is written: a date claim's value, else its `as_of`."""
-    if claim_value_types(claim.record.kind).get(claim.property) == "date":
+    if claim.value_type is not None and claim.value_type.is_date:
         span = parse_date(claim.data.get("value"))
         if span is not None:
             return span, (*claim.path, "value")
@@ -41,6 +41,17 @@ def _sources_before(claim: Claim, reported: Span, published: dict[str, Span]) ->
     return list(dict.fromkeys(before)) or None
 
 
+@rule(
+    Scope.TODAY,
+    Code("E401", "reported-before-it-happened",
+         ko="주장이 보고하는 날짜(날짜 값, 없으면 as_of)보다 먼저 발행된 출처만 인용한 주장은 그 출처로 확인될 수 "
+            "없다. 계획이나 전망이므로 상태가 `planned`여야 한다.",
+         en="A claim cited only to sources published before the date it reports (its date value, else its as_of) "
+            "cannot be confirmed by them: it is a plan or a forecast, with status `planned`."),
+    Code("E402", "future-not-planned",
+         ko="빌드 날짜(오늘)보다 뒤의 날짜를 보고하는 주장과 사건은 아직 일어나지 않았으므로 `planned`여야 한다.",
+         en="A claim or event dated after the build date (today) has not happened yet and is `planned`."),
+)
 def check_time(base: FactBase, today: date) -> Iterator[Diagnostic]:
     published = publication_spans(base.of_kind("source"))
     for claim in base.claims():

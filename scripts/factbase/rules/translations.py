@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..base import FactBase
+from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 
 
+@rule(
+    Scope.BASE,
+    Code("E107", "missing-english-rendering",
+         ko="영어가 아닌 출처의 인용에는 영어 번역(quote_en)이 있어야 한다.",
+         en="A quote from a source not in English has an English rendering (quote_en)."),
+)
 def check_english_renderings(base: FactBase) -> Iterator[Diagnostic]:
     sources = base.of_kind("source")
     for claim in base.claims():

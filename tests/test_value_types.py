@@ -1,0 +1,126 @@
+"""The value-type registry (factbase/value_types.py): one entry per claim definition of the schema, each able
+to check, compare, show and write a value of its type; claims learn their type when they are read."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import jsonschema
+import pytest
+from conftest import ROOT, WriteFact
+from factbase.records import iter_claims
+from factbase.schema_files import load_schema, schema_registry
+from factbase.validation import load_fact_base
+from factbase.value_types import VALUE_TYPES, UnknownValueType, ValueType, by_definition, claim_value_types
+from sitegen.formatting import format_value
+from sitegen.i18n import LANGUAGES, translate
+
+NAMES = [value_type.name for value_type in VALUE_TYPES]
+
+
+def test_every_claim_definition_of_the_schema_has_exactly_one_value_type() -> None:
+    definitions = {name for name in load_schema("common")["$defs"] if name.endswith("Claim")}
+    assert definitions == {value_type.definition for value_type in VALUE_TYPES}
+    assert len(set(NAMES)) == len(NAMES)
+
+
+def test_every_claim_property_of_every_kind_has_a_value_type() -> None:
+    kinds = ("model", "organization", "event", "partnership", "source")
+    for kind in kinds:
+        properties = load_schema(kind)["properties"].get("claims", {}).get("properties", {})
+        assert list(claim_value_types(kind)) == list(properties)
+    assert {value_type.name for kind in kinds for value_type in claim_value_types(kind).values()} == set(NAMES)
+
+
+@pytest.mark.parametrize("definition", ["benchmarkResultClaim", ""])
+def test_a_definition_without_a_value_type_fails_loudly(definition: str) -> None:
+    with pytest.raises(UnknownValueType, match=f"the claim definition '{definition}' has no value type"):
+        by_definition(definition)
+
+
+@pytest.mark.parametrize("value_type", VALUE_TYPES, ids=NAMES)
+def test_the_sample_value_is_valid_for_its_schema_definition(value_type: ValueType) -> None:
+    schema = {"$ref": f"common.schema.json#/$defs/{value_type.definition}/properties/value"}
+    validator = jsonschema.Draft202012Validator(schema, registry=schema_registry())
+    assert list(validator.iter_errors(value_type.sample)) == []
+
+
+@pytest.mark.parametrize("value_type", VALUE_TYPES, ids=NAMES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_value_type_writes_its_sample_in_both_languages(value_type: ValueType, lang: str) -> None:
+    text = format_value(value_type, value_type.sample, lang)
+    assert isinstance(text, str) and text.strip()
+
+
+def test_values_read_in_each_language() -> None:
+    expected = {
+        "text": ("한국어 문장", "A statement"),
+        "date": ("2021년 12월 14일", "14 December 2021"),
+        "quantity": ("약 3000억 개", "about 300B parameters"),
+        "modalities": ("텍스트, 이미지", "text, image"),
+        "languages": ("한국어, 영어", "Korean, English"),
+        "availability": ("오픈 웨이트 (가중치 공개)", "open weights"),
+        "score": ("KMMLU (5-shot): 61.5%", "KMMLU (5-shot): 61.5%"),
+        "url": ("https://example.org/model",) * 2,
+    }
+    for value_type in VALUE_TYPES:
+        if value_type.name in expected:
+            written = tuple(value_type.text(value_type.sample, lang, partial(translate, lang)) for lang in LANGUAGES)
+            assert written == expected[value_type.name], value_type.name
+
+
+def test_an_interface_string_missing_for_a_value_fails_the_build() -> None:
+    modalities = next(value_type for value_type in VALUE_TYPES if value_type.name == "modalities")
+    with pytest.raises(KeyError, match="modality.smell"):
+        format_value(modalities, ["smell"], "en")
+
+
+@pytest.mark.parametrize("value_type", VALUE_TYPES, ids=NAMES)
+def test_csv_cells_and_message_form(value_type: ValueType) -> None:
+    cells = value_type.csv(value_type.sample)
+    assert len(cells) == 3 and all(isinstance(cell, str) for cell in cells) and cells[0]
+    assert value_type.shown(value_type.sample)
+
+
+def test_quantity_cells_and_message() -> None:
+    quantity = next(value_type for value_type in VALUE_TYPES if value_type.name == "quantity")
+    assert quantity.csv(quantity.sample) == ("300000000000", "parameters", "approximately")
+    assert quantity.shown(quantity.sample) == "approximately 300,000,000,000 parameters"
+
+
+@pytest.mark.parametrize("value_type", [t for t in VALUE_TYPES if t.agree is not None],
+                         ids=[t.name for t in VALUE_TYPES if t.agree is not None])
+def test_a_compared_value_agrees_with_itself_and_its_key_fields_exist(value_type: ValueType) -> None:
+    sample = value_type.sample
+    assert value_type.agree(sample, sample)
+    assert all(field in sample for field in value_type.same_fact)
+    assert value_type.quoted  # a value compared for conflicts is looked for in the quotes too
+
+
+def test_number_fields_name_a_number_of_the_sample() -> None:
+    for value_type in VALUE_TYPES:
+        for field in value_type.number_fields:
+            assert isinstance(value_type.sample[field], (int, float)), value_type.name
+
+
+def test_claims_know_their_value_type_from_the_moment_they_are_read() -> None:
+    base, _ = load_fact_base([ROOT / "facts"])
+    claims = [claim for record in base.records for claim in iter_claims(record)]
+    assert len(claims) > 500
+    for claim in claims:
+        assert claim.value_type is claim_value_types(claim.record.kind)[claim.property]
+
+
+def test_an_undeclared_property_has_no_value_type(write_fact: WriteFact, facts_dir: Path) -> None:
+    write_fact("models/x.yaml", """\
+        id: x
+        claims:
+          colour:
+            - value: blue
+        """)
+    base, _ = load_fact_base([facts_dir])
+    (claim,) = [claim for record in base.records for claim in iter_claims(record)]
+    assert claim.value_type is None
+    with pytest.raises(LookupError, match="'colour' is not a claim property of a model"):
+        claim.declared_type()
