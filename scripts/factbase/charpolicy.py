@@ -41,10 +41,6 @@ def _in(ranges: list[tuple[int, int]], char: str) -> bool:
     return any(low <= ord(char) <= high for low, high in ranges)
 
 
-def is_variation_selector(char: str) -> bool:
-    return _in(_VARIATION_SELECTORS, char)
-
-
 def hidden_kind(char: str) -> str | None:
     """What makes `char` invisible or deceptive wherever it stands, or None (controls are the loader's)."""
     category = unicodedata.category(char)
@@ -56,7 +52,7 @@ def hidden_kind(char: str) -> str | None:
         return "an invisible format character"
     if _in(_OTHER_DEFAULT_IGNORABLE, char):
         return "a Hangul filler" if "FILLER" in unicodedata.name(char, "") else "an invisible character"
-    if is_variation_selector(char):
+    if _in(_VARIATION_SELECTORS, char):
         return "a variation selector"
     if _in(_BLANK_GLYPHS, char):
         return "a blank that is not white space"
@@ -110,10 +106,6 @@ def odd_space_in_name(text: str) -> str | None:
     """A white-space character other than the plain space, which makes two names look the same."""
     match = _NAME_SPACES.search(text)
     return match.group() if match else None
-
-
-def describe(char: str) -> str:
-    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed')}"
 
 
 def script_of(char: str) -> str | None:

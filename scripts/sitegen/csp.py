@@ -2,12 +2,11 @@
 runs no script it did not ship.
 
 - `default-src 'self'`: scripts, styles, fonts, the search index and its worker come from the site itself;
-- inline scripts run only if their SHA-256 is listed. Material's theme writes small inline scripts whose
+- an inline script runs only if its SHA-256 is listed. Material's theme writes small inline scripts whose
   text differs from page to page (`__md_scope=new URL("../..", location)`), so each page's policy lists the
-  hashes of that page's own inline scripts, computed after the page is rendered (`with_csp`). A script
-  written into fact text would be escaped by the templates; if one ever reached a page by another way, it
-  would be an inline script the theme did not write, and the build could not tell: the policy stops
-  `on...=` attributes and `javascript:` links, which are never hashed;
+  hashes of the inline scripts of the rendered page (`with_csp`). Fact text is escaped by the templates, so
+  no script comes from it; a script added to a page later (by an extension, in the browser) is refused, as
+  are `on...=` attributes and `javascript:` links, which are never hashed;
 - `img-src 'self' data:`: Material draws its icons as `data:` SVGs in its stylesheet;
 - `style-src 'self' 'unsafe-inline'`: Material's scripts set `style` attributes (the header, the sidebar
   height) and no style can run code;
