@@ -38,6 +38,7 @@ def build_language(lang: str, site_dir: Path, config_dir: Path = ROOT) -> None:
 
 
 def write_root_page(site: Path) -> None:
+    from sitegen.csp import with_csp
     from sitegen.i18n import translate
     from sitegen.render import environment
 
@@ -45,7 +46,7 @@ def write_root_page(site: Path) -> None:
         names={lang: translate(lang, "site.name") for lang in LANGUAGES},
         taglines={lang: translate(lang, "site.tagline") for lang in LANGUAGES},
     )
-    (site / "index.html").write_text(html, encoding="utf-8")
+    (site / "index.html").write_text(with_csp(html), encoding="utf-8")
 
 
 def build_site(target: Path, config_dir: Path = ROOT) -> None:

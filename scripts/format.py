@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from factbase.formatting import FormatError, format_text
-from factbase.records import KINDS, find_fact_files, kind_of
+from factbase.records import file_problem, find_fact_files, kind_of
 from factbase.validation import display_path as shown_path  # paths relative to the working directory
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,10 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     failed = changed = 0
     files = find_fact_files(paths)
     for path in files:
-        shown, kind = shown_path(path), kind_of(path)
-        if kind is None:
-            folders = ", ".join(f"facts/{folder}/" for folder in KINDS)
-            print(f"{shown}: not a fact file (fact files are in {folders})", file=sys.stderr)
+        shown, kind, problem = shown_path(path), kind_of(path), file_problem(path)
+        if kind is None or problem is not None:
+            print(f"{shown}: not a fact file: {problem[2] if problem else 'not in a kind folder'}", file=sys.stderr)
             failed += 1
             continue
         original = path.read_bytes()

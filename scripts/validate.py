@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from factbase.archive import ARCHIVE_DEFAULT_HELP, ARCHIVE_ENV, archive_from
+from factbase.archive import ARCHIVE_DEFAULT_HELP, ARCHIVE_ENV, archive_from, quotes_must_be_verified
+from factbase.diagnostics import shown
 from factbase.validation import validate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help="fact files or folders (default: facts/)")
     parser.add_argument("--archive", help=f"folder of archived sources to check quotes against "
-                        f"({ARCHIVE_DEFAULT_HELP}; without one, quotes are not verified)")
+                        f"({ARCHIVE_DEFAULT_HELP}; without one, quotes are not verified, which is an error "
+                        "where CI=true)")
     parser.add_argument("--format", choices=["text", "github"], default="text")
     args = parser.parse_args(argv)
     archive = archive_from(args.archive)
@@ -30,9 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.paths or [ROOT / "facts"]
     missing = [str(path) for path in paths if not path.exists()]
     if missing:
-        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        print(f"error: no such file or folder: {shown(', '.join(missing))}", file=sys.stderr)
         return 2
-    report = validate(paths, archive)
+    report = validate(paths, archive, require_verified_quotes=quotes_must_be_verified())
     for diagnostic in report.diagnostics:
         print(diagnostic.format_github() if args.format == "github" else diagnostic.format_text())
     records = len(report.base.records)

@@ -6,6 +6,7 @@ factbase and sitegen are installed packages (`make install`); the commands besid
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
 import textwrap
 from collections.abc import Callable
@@ -16,7 +17,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-ARCHIVE = ROOT.parent / "shared" / "sources"
+# The archive of source copies: $FACTS_ARCHIVE (as `make test` passes it), else ../shared/sources.
+ARCHIVE = Path(os.environ.get("FACTS_ARCHIVE") or ROOT.parent / "shared" / "sources")
 
 WriteFact = Callable[[str, str], Path]
 

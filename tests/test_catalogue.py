@@ -16,13 +16,14 @@ import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import ROOT
 from factbase.archive import Archive
-from factbase.diagnostics import Diagnostic
+from factbase.diagnostics import Diagnostic, shown
 from factbase.rules.safety import confusion
 from factbase.strict_yaml import load_yaml
 from factbase.validation import validate
@@ -42,8 +43,28 @@ def _ten_megabytes() -> bytes:
     return head + b"x" * (10 * 1024 * 1024 - len(head) - len(tail)) + tail
 
 
-# Cases too large to keep in the repository, made at test time.
-GENERATORS: dict[str, Callable[[], dict[str, bytes]]] = {
+@dataclass(frozen=True)
+class Link:
+    """A symbolic link to `target` (relative to the link's folder), made at test time."""
+
+    target: str
+
+
+ORG_C = ORG_B.replace("org-b", "org-c").replace("Org B", "Org C").replace("기관 B", "기관 C")
+# The name of a file that tries to forge GitHub Actions workflow commands in a CI log.
+FORGING_NAME = "facts/organizations/x\n::error::forged\n::stop-commands::token.yaml"
+
+# Cases too large to keep in the repository, or made of links and names git does not carry well, made at
+# test time.
+GENERATORS: dict[str, Callable[[], dict[str, bytes | Link]]] = {
+    "symlink-to-a-file-outside": lambda: {"outside.yaml": ORG_C.replace("org-c", "leak").encode(),
+                                          "facts/organizations/leak.yaml": Link("../../outside.yaml")},
+    "dangling-symlink": lambda: {"facts/organizations/gone.yaml": Link("../../nowhere.yaml")},
+    "symlinked-kind-folder": lambda: {"elsewhere/org-c.yaml": ORG_C.encode(),
+                                      "facts/partnerships": Link("../elsewhere")},
+    "symlink-to-a-folder": lambda: {"facts/organizations/root": Link("/")},
+    "file-name-with-workflow-commands": lambda: {FORGING_NAME: ORG_B.encode()},
+    "one-megabyte-value": lambda: {ORG_B_PATH: ORG_B.replace("Org B", "x" * 1_000_000).encode()},
     "ten-megabytes": lambda: {ORG_B_PATH: _ten_megabytes()},
     "deep-nesting-sequences": lambda: {ORG_B_PATH: (ORG_B + "aliases: " + "[" * 10_000 + "]" * 10_000).encode()},
     "deep-nesting-mappings": lambda: {ORG_B_PATH: (ORG_B + "aliases: " + "{a: " * 10_000 + "}" * 10_000).encode()},
@@ -84,7 +105,47 @@ ISSUE_LIST = {
                                                 "fullwidth-letters-in-alias", "cyrillic-letter-in-publisher"],
     "Jinja syntax in fact text (accepted, shown literally)": ["jinja-in-name"],
 }
-CLI_CASES = ["byte-order-mark", "invalid-utf-8", "nul", "noncharacter", "number-too-long", "syntax-error",
+# What issue 15 (hostile contributions, round two) asks the catalogue to hold, and the cases that hold it.
+# Site-level harms are tested over the built site: test_site_html.py (duplicate anchors), test_downloads.py
+# (CSV cells and numbers), test_site_security.py (Content-Security-Policy); CI quotes: test_validate_cli.py;
+# the link checker: test_check_links.py.
+ISSUE_15_LIST = {
+    "one id, two records": ["model-with-an-organization-id", "organization-with-a-source-id",
+                            "organization-with-a-model-id"],
+    "ids that are page or anchor names": ["reserved-id-index", "reserved-id-footnote-anchor", "reserved-id-list-page",
+                                          "reserved-id-404", "reserved-id-assets", "reserved-id-claim-anchor",
+                                          "reserved-id-year-anchor", "reserved-id-coverage-anchor",
+                                          "record-anchor-prefix-accepted"],
+    "impossible dates": ["impossible-date-and-year-zero", "impossible-dates-april-31-and-1899",
+                         "impossible-date-february-29-not-leap", "impossible-retrieved-date", "date-with-line-break"],
+    "symlinks, other extensions, nested folders": ["symlink-to-a-file-outside", "dangling-symlink",
+                                                   "symlinked-kind-folder", "symlink-to-a-folder",
+                                                   "upper-case-extension", "yml-extension",
+                                                   "json-file-in-a-kind-folder", "record-in-a-nested-folder",
+                                                   "file-outside-the-kind-folders"],
+    "invisible characters": ["hangul-filler-3164-in-name", "hangul-filler-115f-in-name", "hangul-filler-1160-in-alias",
+                             "halfwidth-hangul-filler-in-name", "tag-characters-hiding-a-sentence",
+                             "arabic-letter-mark-in-name", "combining-grapheme-joiner-in-name",
+                             "braille-blank-as-name", "mongolian-variation-selector-in-name",
+                             "stray-variation-selector-in-name", "hangul-filler-written-as-escape",
+                             "tag-character-written-as-escape", "khmer-inherent-vowel-in-name",
+                             "musical-invisible-format-in-name", "private-use-character-in-name",
+                             "ideographic-variation-selector-in-alias", "variation-selector-after-a-symbol",
+                             "zero-width-joiner-in-korean-name", "hangul-filler-in-a-comment"],
+    "whole-script confusables and look-alike spaces": ["whole-script-cyrillic-name", "whole-script-greek-alias",
+                                                       "no-break-space-in-name", "ideographic-space-in-name"],
+    "spoofed URLs": ["url-userinfo", "url-userinfo-with-password", "url-cyrillic-top-level-domain",
+                     "url-mixed-script-label", "url-mixed-script-as-punycode", "url-ip-address", "url-loopback",
+                     "url-ipv6-loopback", "url-integer-host", "url-localhost", "url-internal-name", "url-backslash",
+                     "url-other-port", "url-korean-host-accepted", "url-percent-encoded-host",
+                     "url-fullwidth-dot-host"],
+    "CI log injection and 1 MB values in messages": ["file-name-with-workflow-commands", "one-megabyte-value"],
+    "values the site cannot render": ["country-unknown", "country-with-line-break", "id-with-line-break"],
+    "magnitudes": ["amount-1e300", "amount-1e-320", "amount-39-digits", "amount-too-precise"],
+    "family cycles": ["family-cycle-of-two", "family-of-itself", "parent-cycle-of-three"],
+}
+CLI_CASES = ["file-name-with-workflow-commands", "one-megabyte-value", "symlink-to-a-file-outside", "url-userinfo",
+             "byte-order-mark", "invalid-utf-8", "nul", "noncharacter", "number-too-long", "syntax-error",
              "alias-bomb", "url-javascript", "deep-nesting-sequences"]
 DIAGNOSTIC_LINE = re.compile(r"(?P<path>\S+):(?P<line>\d+):(?P<col>\d+): (?P<code>E\d{3}) [a-z0-9-]+: \S.*")
 
@@ -106,7 +167,10 @@ def lay_out(case: dict[str, Any], root: Path) -> tuple[Path, Path]:
     if "generate" in case:
         for relative, content in GENERATORS[case["generate"]]().items():
             (root / relative).parent.mkdir(parents=True, exist_ok=True)
-            (root / relative).write_bytes(content)
+            if isinstance(content, Link):
+                (root / relative).symlink_to(content.target)
+            else:
+                (root / relative).write_bytes(content)
     else:
         shutil.copytree(CATALOGUE / "cases" / case["case"], root, dirs_exist_ok=True)
     return facts, archive
@@ -156,8 +220,9 @@ def test_every_case_folder_is_in_the_catalogue_and_every_case_has_its_input() ->
     assert {case["generate"] for case in CASES if "generate" in case} == set(GENERATORS)
 
 
-def test_the_catalogue_holds_every_case_the_issue_lists() -> None:
-    missing = {item: [name for name in names if name not in BY_NAME] for item, names in ISSUE_LIST.items()}
+@pytest.mark.parametrize("issue", [ISSUE_LIST, ISSUE_15_LIST], ids=["issue-8", "issue-15"])
+def test_the_catalogue_holds_every_case_the_issue_lists(issue: dict[str, list[str]]) -> None:
+    missing = {item: [name for name in names if name not in BY_NAME] for item, names in issue.items()}
     assert {item: names for item, names in missing.items() if names} == {}
 
 
@@ -165,6 +230,7 @@ def test_every_loader_error_code_has_a_case() -> None:
     codes = Counter(expect["code"] for case in CASES for expect in case["expect"])
     assert {f"E{n:03d}" for n in range(1, 15)} <= set(codes)
     assert {"E102", "E104", "E201", "E202", "E203", "E301", "E503", "E504"} <= set(codes)
+    assert {"E108", "E109", "E204", "E205", "E206", "E207", "E209"} <= set(codes)  # issue 15
 
 
 @pytest.mark.parametrize("name", ["LG AI연구원", "Яндекс", "α-Fold", "KoGPT²", "（주）LG", "GPT-4o", "EXAONE Ⅲ"])
@@ -185,8 +251,9 @@ def test_the_command_line_answers_each_case_with_located_errors(name: str, tmp_p
     located = [DIAGNOSTIC_LINE.fullmatch(line) for line in lines if not line.startswith("    fix: ")]
     assert all(located), lines
     assert sum(line.startswith("    fix: ") for line in lines) == len(located)  # every error says how to fix it
+    assert all(len(line) < 1000 for line in lines)  # long values are shortened
     found = [(m["code"], m["path"], int(m["line"]), int(m["col"])) for m in located if m]
-    expected = [(e["code"], e["path"], e["line"], e.get("col")) for e in case["expect"] for _ in
+    expected = [(e["code"], shown(e["path"]), e["line"], e.get("col")) for e in case["expect"] for _ in
                 range(e.get("count", 1))]
     assert sorted((code, path, line) for code, path, line, _ in found) == \
         sorted((code, path, line) for code, path, line, _ in expected)

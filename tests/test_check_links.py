@@ -1,4 +1,7 @@
-"""The link checker, against a local server on 127.0.0.1 only (never the internet)."""
+"""The link checker, against a local server on 127.0.0.1 only (never the internet).
+
+The checker refuses loopback addresses unless the caller names the server in a `Reach`: these tests do, and
+a few check that without it nothing is requested."""
 
 from __future__ import annotations
 
@@ -14,11 +17,18 @@ from conftest import load_script
 
 check_links = load_script("check_links")
 check_link, main, source_links = check_links.check_link, check_links.main, check_links.source_links
+PUBLIC, Reach = check_links.PUBLIC, check_links.Reach
+
+REDIRECTS = {"/to-ftp": "ftp://ftp.example.com/file", "/to-file": "file:///etc/passwd",
+             "/to-localhost": "http://localhost/admin", "/to-private": "http://10.0.0.1/",
+             "/to-userinfo": "https://github.com@evil.example/"}
+REQUESTS: list[str] = []  # every path the server was asked for
 
 
 class Handler(BaseHTTPRequestHandler):
     def _answer(self, body: bool) -> None:
         path = self.path
+        REQUESTS.append(path)
         if path == "/slow":
             time.sleep(1.5)
         if path == "/no-head" and self.command == "HEAD":
@@ -26,6 +36,9 @@ class Handler(BaseHTTPRequestHandler):
         elif path == "/moved":
             self.send_response(301)
             self.send_header("Location", "/ok")
+        elif path in REDIRECTS:
+            self.send_response(302)
+            self.send_header("Location", REDIRECTS[path])
         elif path in ("/ok", "/no-head", "/slow"):
             self.send_response(200)
         else:
@@ -54,13 +67,24 @@ def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(scope="module")
-def server() -> Iterator[str]:
+def httpd() -> Iterator[ThreadingHTTPServer]:
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield httpd
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(httpd: ThreadingHTTPServer) -> str:
+    return f"http://127.0.0.1:{httpd.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def local(httpd: ThreadingHTTPServer) -> Reach:
+    """The test server, and it alone, may be requested."""
+    return Reach(local_servers=frozenset({("127.0.0.1", int(httpd.server_address[1]))}))
 
 
 def _closed_port() -> int:
@@ -101,46 +125,47 @@ def write_sources(facts: Path, urls: dict[str, str]) -> Path:
     ("/no-head", 200, False),  # HEAD refused (405): retried with GET
     ("/moved", 200, False),  # a redirect is followed
 ])
-def test_each_link_is_requested_and_judged(tmp_path: Path, server: str, path: str, status: int,
+def test_each_link_is_requested_and_judged(tmp_path: Path, server: str, local: Reach, path: str, status: int,
                                            dead: bool) -> None:
     link = source_links([write_sources(tmp_path / "facts", {"src-a": server + path})])[0]
-    result = check_link(link, timeout=5)
+    result = check_link(link, timeout=5, reach=local)
     assert (result.status, result.dead) == (status, dead)
 
 
-def test_a_server_that_does_not_answer_in_time_is_dead(tmp_path: Path, server: str) -> None:
+def test_a_server_that_does_not_answer_in_time_is_dead(tmp_path: Path, server: str, local: Reach) -> None:
     link = source_links([write_sources(tmp_path / "facts", {"src-a": server + "/slow"})])[0]
-    result = check_link(link, timeout=0.5)
+    result = check_link(link, timeout=0.5, reach=local)
     assert result.dead and result.status is None
     assert result.error.startswith("no answer:")
 
 
 def test_a_refused_connection_is_dead(tmp_path: Path) -> None:
-    link = source_links([write_sources(tmp_path / "facts", {"src-a": f"http://127.0.0.1:{_closed_port()}/x"})])[0]
-    result = check_link(link, timeout=2)
+    port = _closed_port()
+    link = source_links([write_sources(tmp_path / "facts", {"src-a": f"http://127.0.0.1:{port}/x"})])[0]
+    result = check_link(link, timeout=2, reach=Reach(local_servers=frozenset({("127.0.0.1", port)})))
     assert result.dead and result.error.startswith("no answer:")
 
 
 def test_the_report_locates_dead_links_and_exits_0_unless_strict(
-        tmp_path: Path, server: str, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, server: str, local: Reach, capsys: pytest.CaptureFixture[str]) -> None:
     facts = write_sources(tmp_path / "facts", {"src-a": server + "/ok", "src-b": server + "/missing"})
-    assert main([str(facts), "--timeout", "5"]) == 0
+    assert main([str(facts), "--timeout", "5"], reach=local) == 0
     out, err = capsys.readouterr()
     assert out == (f"{facts / 'sources' / 'src-b.yaml'}:9: dead link for source 'src-b': "
                    f"{server}/missing (HTTP 404)\n")
     assert err == "2 source URLs checked, 1 dead\n"
-    assert main([str(facts), "--timeout", "5", "--strict"]) == 1
+    assert main([str(facts), "--timeout", "5", "--strict"], reach=local) == 1
 
 
-def test_strict_passes_when_every_link_answers(tmp_path: Path, server: str) -> None:
+def test_strict_passes_when_every_link_answers(tmp_path: Path, local: Reach, server: str) -> None:
     facts = write_sources(tmp_path / "facts", {"src-a": server + "/ok"})
-    assert main([str(facts), "--strict"]) == 0
+    assert main([str(facts), "--strict"], reach=local) == 0
 
 
-def test_github_format_gives_warning_annotations(tmp_path: Path, server: str,
+def test_github_format_gives_warning_annotations(tmp_path: Path, server: str, local: Reach,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     facts = write_sources(tmp_path / "facts", {"src-b": server + "/missing"})
-    main([str(facts), "--format", "github"])
+    main([str(facts), "--format", "github"], reach=local)
     out = capsys.readouterr().out
     assert out.startswith("::warning file=")
     assert ",line=9,title=dead link::dead link for source 'src-b'" in out
@@ -149,7 +174,41 @@ def test_github_format_gives_warning_annotations(tmp_path: Path, server: str,
 def test_only_http_urls_are_requested(tmp_path: Path) -> None:
     link = source_links([write_sources(tmp_path / "facts", {"src-a": "file:///etc/passwd"})])[0]
     result = check_link(link, timeout=1)
-    assert result.dead and result.error == "not an http(s) URL: not requested"
+    assert result.dead and result.error == "it is not an http(s) URL: not requested"
+
+
+def test_without_a_named_local_server_loopback_is_never_requested(
+        tmp_path: Path, server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    facts = write_sources(tmp_path / "facts", {"src-a": server + "/ok?from=cli"})
+    assert main([str(facts), "--strict"]) == 1  # the command line's reach: public addresses only
+    assert "127.0.0.1' is an IP address, not a registered name: not requested" in capsys.readouterr().out
+    assert "/ok?from=cli" not in REQUESTS
+
+
+@pytest.mark.parametrize("target", sorted(REDIRECTS))
+def test_a_redirect_is_followed_only_to_a_public_http_address(tmp_path: Path, server: str, local: Reach,
+                                                              target: str) -> None:
+    link = source_links([write_sources(tmp_path / "facts", {"src-a": server + target})])[0]
+    result = check_link(link, timeout=5, reach=local)
+    assert result.dead and result.error.startswith(f"refused: redirect to {REDIRECTS[target]}: ")
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("http://localhost/", "is not a registered public name"),
+    ("http://[::1]/", "is an IP address"),
+    ("http://192.168.0.1/", "is an IP address"),
+    ("http://2130706433/", "is not a registered public name"),
+    ("https://user:secret@example.com/", "holds a user name"),
+    ("https://rebound.example.com/", "resolves to the non-public address 127.0.0.1"),
+    ("https://inside.example.com/", "resolves to the non-public address 10.1.2.3"),
+])
+def test_the_public_reach_refuses_local_and_private_targets(monkeypatch: pytest.MonkeyPatch, url: str,
+                                                            says: str) -> None:
+    answers = {"rebound.example.com": "127.0.0.1", "inside.example.com": "10.1.2.3"}
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, port, **_: [
+        (socket.AF_INET, socket.SOCK_STREAM, 6, "", (answers[host], port))])
+    refusal = PUBLIC.refusal(url)
+    assert refusal is not None and says in refusal
 
 
 @pytest.mark.parametrize("arguments", [["nowhere"], ["--timeout", "0"]])

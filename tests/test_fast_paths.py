@@ -144,9 +144,13 @@ def test_each_keyword_is_checked(schema: dict[str, Any], good: Any, bad: Any) ->
 
 
 def test_the_text_scan_refuses_exactly_the_characters_the_loader_refuses() -> None:
-    refused = [code for code in range(0x110000) if _bad_character(chr(code))]
+    """Each character on its own (a variation selector after a letter: stray) and after a symbol, where a
+    variation selector chooses the symbol's presentation and is allowed."""
+    refused = [code for code in range(0x110000) if _bad_character("a" + chr(code), 1)]
     scanned = [code for code in range(0x110000) if _SUSPECT.fullmatch(chr(code))]
     assert scanned == refused
+    after_symbol = [code for code in scanned if not _bad_character("\u260e" + chr(code), 1)]
+    assert after_symbol == [0xFE0E, 0xFE0F]
 
 
 def test_the_synthetic_benchmark_base_is_valid_and_its_quotes_verify(tmp_path: Path) -> None:

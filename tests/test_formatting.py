@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, WriteFact, load_script
+from factbase.charpolicy import hidden_kind
 from factbase.formatting import FormatError, format_data, format_text
 from factbase.records import find_fact_files, kind_of
 from factbase.strict_yaml import load_yaml
@@ -180,8 +181,10 @@ def test_a_comment_formatting_would_lose_is_refused() -> None:
         "not before `---`)"]
 
 
-# Text a contributor may write: any printable character, line breaks, quotes, YAML indicators.
+# Text a contributor may write: any printable character the character policy allows, line breaks, quotes,
+# YAML indicators.
 _TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Cf"), whitelist_characters="\n")
+                .filter(lambda char: hidden_kind(char) is None)
                 | st.sampled_from(list(":#-'\"?!&*[]{}|>%@`, ") + list(string.digits)), max_size=40)
 
 

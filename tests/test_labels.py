@@ -6,6 +6,7 @@ that happens to meet it."""
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -15,6 +16,7 @@ from sitegen.i18n import LANGUAGES, strings
 SCHEMAS = ROOT / "schema"
 # Interface-string prefix -> (schema, path to an enum) for each enumerated value the site labels.
 ENUM_LABELS = {
+    "country": ("organization", ("properties", "country")),  # an enum: `country: ZZ` is a validator error
     "kind.model": ("model", ("properties", "kind")),
     "sector": ("organization", ("properties", "sector")),
     "relationship": ("partnership", ("properties", "relationship")),
@@ -78,7 +80,7 @@ def test_the_names_come_from_the_schema() -> None:
     assert {"property.parameters", "property.founded", "property.since", "record.partnership", "status.planned",
             "outcome.not-delivered", "modality.image", "availability.open-weights", "source.press-release",
             "event.founding", "sector.finance", "relationship.investor", "kind.model.family",
-            "language.en"} <= wanted
+            "language.en", "country.KR"} <= wanted
     assert len([key for key in wanted if key.startswith("property.")]) >= 30
 
 
@@ -93,3 +95,12 @@ def test_a_missing_label_or_language_fails() -> None:
     table["modality.image"]["ko"] = ""
     assert missing_labels(table, labelled_names()) == [
         "modality.image (ko)", "property.parameters (en)", "property.parameters (ko)", "status.planned (en)"]
+
+
+def test_every_value_the_site_labels_is_an_enum_listed_here() -> None:
+    """A value the site shows through a label must be an enum the validator checks (issue 15: `country: ZZ`
+    passed the validator and stopped the build). A new `t(f"prefix.{value}")` in the site needs its enum
+    in ENUM_LABELS."""
+    source = "".join(path.read_text("utf-8") for path in (ROOT / "scripts" / "sitegen").rglob("*.py"))
+    prefixes = set(re.findall(r"""\bt\(f["']([a-z.]+)\.\{""", source))
+    assert prefixes and prefixes <= {*ENUM_LABELS, "property", "record"}, prefixes

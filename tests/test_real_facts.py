@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from conftest import ARCHIVE, ROOT
-from factbase.archive import Archive
+from factbase.archive import Archive, quotes_must_be_verified
 from factbase.records import iter_claims
 from factbase.validation import load_fact_base, validate
 
 FACTS = ROOT / "facts"
-needs_archive = pytest.mark.skipif(not ARCHIVE.is_dir(), reason=f"no source archive at {ARCHIVE}: "
-                                   "quotes were NOT verified")
+# Skipped on a contributor's machine without the archive; in CI (CI=true) it runs, and fails without it.
+needs_archive = pytest.mark.skipif(not ARCHIVE.is_dir() and not quotes_must_be_verified(),
+                                   reason=f"no source archive at {ARCHIVE}: quotes were NOT verified")
 
 
 @needs_archive

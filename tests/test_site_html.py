@@ -3,6 +3,8 @@ page is followed by its citation, and disputed values show all their sources."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 from conftest import ROOT
 from factbase.archive import normalise
+from factbase.namespace import RECORD_ANCHOR_PREFIXES, RESERVED_PREFIXES
 from factbase.records import Record, iter_claims
 from factbase.validation import load_fact_base
 from factbase.value_types import claim_value_types
@@ -34,11 +37,33 @@ def test_every_record_has_its_page_or_entry(built_site: Path, lang: str) -> None
         missing = [i for i in records[kind] if not (built_site / lang / folder / i / "index.html").is_file()]
         assert missing == [], f"{kind} pages missing in {lang}"
     timeline = _soup(built_site, lang, "timeline")
-    assert [i for i in records["event"] if timeline.find(id=i) is None] == []
+    assert [i for i in records["event"] if timeline.find(id=f"event-{i}") is None] == []
     for partnership in records["partnership"].values():
         first = partnership.data["organizations"][0]
         page = _soup(built_site, lang, f"organizations/{first}")
-        assert page.find(id=partnership.id) is not None, f"{partnership.id} not on {first}'s page"
+        assert page.find(id=f"partnership-{partnership.id}") is not None, f"{partnership.id} not on {first}'s page"
+
+
+def test_no_page_has_an_id_attribute_twice(built_site: Path) -> None:
+    """Anchors made from record ids carry their kind (`event-<id>`): none can be one the site makes itself."""
+    duplicated = {}
+    for page in sorted(built_site.rglob("*.html")):
+        ids = Counter(tag["id"] for tag in BeautifulSoup(page.read_text("utf-8"), "html.parser").find_all(id=True))
+        twice = sorted(name for name, count in ids.items() if count > 1)
+        if twice:
+            duplicated[page.relative_to(built_site).as_posix()] = twice
+    assert duplicated == {}
+
+
+def test_every_anchor_made_from_a_record_id_has_a_reserved_prefix() -> None:
+    """The templates' `id` attributes made from a record id start with namespace.py's record-anchor prefixes,
+    none of which starts an anchor the site makes itself."""
+    templates = ROOT / "scripts" / "sitegen" / "templates"
+    text = "".join(p.read_text("utf-8") for p in templates.glob("*.html"))
+    made = re.findall(r'\bid="([^"{]*)\{\{\s*([^}]*)\}\}', text)
+    from_ids = [prefix for prefix, expression in made if re.search(r"\.id\b", expression)]
+    assert sorted(from_ids) == sorted(RECORD_ANCHOR_PREFIXES.values()), made
+    assert not any(prefix.startswith(RESERVED_PREFIXES) for prefix in from_ids)
 
 
 def _notes(page: BeautifulSoup) -> dict[str, Tag]:

@@ -10,10 +10,11 @@ from conftest import ROOT
 from factbase_fixtures import MODEL, make_base
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, ci: bool = False) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), *args],
                           capture_output=True, text=True, timeout=60,
-                          env={"PATH": "/usr/bin:/bin", "FACTS_ARCHIVE": ""})  # no archive unless --archive
+                          env={"PATH": "/usr/bin:/bin", "FACTS_ARCHIVE": "",  # no archive unless --archive
+                               **({"CI": "true"} if ci else {})})
 
 
 def test_clean_base_exits_0_and_counts_verified_quotes(tmp_path: Path) -> None:
@@ -28,6 +29,19 @@ def test_without_an_archive_it_says_quotes_were_not_verified(tmp_path: Path) -> 
     result = run(str(facts))
     assert result.returncode == 0
     assert "2 quotes NOT verified: no archive given" in result.stderr
+
+
+def test_in_ci_a_quote_that_cannot_be_verified_is_an_error(tmp_path: Path) -> None:
+    facts, archive = make_base(tmp_path)
+    without = run(str(facts), ci=True)
+    assert without.returncode == 1
+    assert without.stdout.count(": E309 quote-unverified: the quote cannot be verified: no archive was given") == 2
+    (archive / "primary" / "a.md").unlink()
+    missing_copy = run(str(facts), "--archive", str(archive), ci=True)
+    assert missing_copy.returncode == 1
+    assert "model-a.yaml:22:18: E309 quote-unverified: the quote cannot be verified: the archived copy of " \
+           "source 'readme-a' is not in" in missing_copy.stdout
+    assert run(str(facts), "--archive", str(archive)).stdout.count("E309") == 0  # outside CI: counted, not failed
 
 
 def test_errors_exit_1_with_path_line_col_code(tmp_path: Path) -> None:

@@ -97,13 +97,13 @@ def test_e201_id_differs_from_file_name(tmp_path: Path) -> None:
 
 
 def test_e202_same_id_in_two_files(tmp_path: Path) -> None:
+    """Files in one folder have different names, so one of the two also differs from its id (E201)."""
     facts, archive = make_base(tmp_path)
-    (facts / "models" / "sub").mkdir()
-    (facts / "models" / "sub" / "model-a.yaml").write_text(MODEL, encoding="utf-8")
-    found = only(diagnostics_for(facts, archive))
-    assert (found.code, found.line, found.col) == ("E202", 1, 5)
-    assert found.path.endswith("facts/models/sub/model-a.yaml")
-    assert found.message.startswith("model id 'model-a' is already used by ")
+    (facts / "models" / "model-a-copy.yaml").write_text(MODEL, encoding="utf-8")
+    found = diagnostics_for(facts, archive)
+    assert [(d.code, Path(d.path).name, d.line, d.col) for d in found] == [
+        ("E201", "model-a-copy.yaml", 1, 5), ("E202", "model-a.yaml", 1, 5)]
+    assert found[1].message.startswith("model id 'model-a' is already used by ")
 
 
 def test_e203_dangling_reference(tmp_path: Path) -> None:

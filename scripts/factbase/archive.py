@@ -83,6 +83,12 @@ class Archive:
         return self._texts[file]
 
 
+def quotes_must_be_verified() -> bool:
+    """In CI (`CI=true`, as GitHub Actions and .ci/run set it) every quote must be verified against the
+    archive: one that cannot be is an error (E309), never a count in a summary line."""
+    return os.environ.get("CI", "").strip().lower() in ("true", "1")
+
+
 def archive_from(option: str | Path | None) -> Archive | None:
     """The archive quotes are verified against, the same for every command, the build and the Makefile:
     --archive, else $FACTS_ARCHIVE (set but empty: none), else DEFAULT_ARCHIVE when it exists, else none."""

@@ -23,6 +23,7 @@ class Scope(Enum):
     BASE = "base"  # check(base), once over the whole fact base
     ARCHIVE = "archive"  # check(base, archive), only when there is an archive to check against
     TODAY = "today"  # check(base, today): against the date of the run
+    CI = "ci"  # check(base, archive or None): only where every quote must be verified (CI=true)
 
 
 @dataclass(frozen=True)

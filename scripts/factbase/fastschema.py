@@ -23,6 +23,13 @@ if TYPE_CHECKING:
 
 Check = Callable[[Any], bool]
 
+
+def schema_pattern(pattern: str) -> re.Pattern[str]:
+    """A schema `pattern` as ECMA-262 reads it: `$` is the very end of the text, where Python's `$` also
+    matches before a final line break (`"KR\\n"` would pass `^[A-Z]{2}$`)."""
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
 # Keywords that assert nothing (annotations) and the ones compiled below; any other keyword: no fast path.
 ANNOTATIONS = frozenset({"$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples"})
 ASSERTIONS = frozenset({"$ref", "allOf", "type", "enum", "pattern", "minLength", "maxLength", "minimum", "maximum",
@@ -111,7 +118,7 @@ class Compiler:
             allowed = frozenset(schema["enum"])
             checks.append(lambda value: isinstance(value, str) and value in allowed)
         if "pattern" in schema:
-            search = re.compile(schema["pattern"]).search  # jsonschema's own test: re.search
+            search = schema_pattern(schema["pattern"]).search
             checks.append(lambda value: not isinstance(value, str) or search(value) is not None)
         low, high = schema.get("minLength", 0), schema.get("maxLength")
         if low or high is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,25 +88,61 @@ def kind_of(path: Path) -> str | None:
 
 
 def find_fact_files(paths: list[Path]) -> list[Path]:
-    files: list[Path] = []
+    """Every entry under the given folders that is not a plain folder (files, links, anything else), and
+    the folders nested in a kind's folder: each is a fact file or an error (`file_problem`). Links are
+    listed, never followed."""
+    found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()))
-        else:
-            files.append(path)
-    return files
+        if not path.is_dir() or path.is_symlink():
+            found.append(path)
+            continue
+        for folder, subfolders, names in os.walk(path, followlinks=False):
+            here = Path(folder)
+            for name in sorted(subfolders):
+                if (here / name).is_symlink() or here.name in KINDS or kind_of(here) is not None:
+                    found.append(here / name)  # a link, or a folder nested in a kind's folder: reported
+                    subfolders.remove(name)
+            found.extend(here / name for name in sorted(names))
+    return sorted(found)
+
+
+def file_problem(path: Path) -> tuple[str, str, str, str] | None:
+    """(code, rule, message, hint) if `path` is not a regular `.yaml` file directly in a kind's folder."""
+    if path.is_symlink():
+        target = "a missing file" if not path.exists() else "a folder" if path.is_dir() else "another file"
+        return ("E207", "linked-file", f"a symbolic link to {target}: fact files are never read through links",
+                "put the record itself here (a regular file), or delete the link")
+    folders = ", ".join(f"facts/{folder}/" for folder in KINDS)
+    if path.is_dir():
+        return ("E204", "unknown-kind", f"a folder inside a kind's folder: records sit directly in one of {folders}",
+                "move its records up into the kind's folder")
+    if not path.is_file():
+        return ("E207", "linked-file", "not a regular file", "put a regular .yaml file here, or delete this")
+    if kind_of(path) is None:
+        return ("E204", "unknown-kind", f"a fact file must be in one of {folders}",
+                "move the file to the folder of its kind")
+    if path.parent.name not in KINDS:
+        return ("E204", "unknown-kind", f"a fact file sits directly in one of {folders}, not in a folder inside it",
+                "move the file up into the kind's folder")
+    if path.suffix != ".yaml":
+        return "E204", "unknown-kind", "fact files end in `.yaml` (lower case)", f"rename it to {path.stem}.yaml"
+    return None
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of `path`, refusing to follow a link that appeared since it was looked at."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        return file.read()
 
 
 def load_record(path: Path, shown_as: str) -> tuple[Record | None, list[Diagnostic]]:
+    problem = file_problem(path)
     kind = kind_of(path)
-    if kind is None:
-        folders = ", ".join(f"facts/{folder}/" for folder in KINDS)
-        return None, [Diagnostic(shown_as, 1, 1, "E204", "unknown-kind",
-                                 f"a fact file must be in one of {folders}", "move the file to the folder of its kind")]
-    if path.suffix != ".yaml":
-        return None, [Diagnostic(shown_as, 1, 1, "E204", "unknown-kind", "fact files end in `.yaml`",
-                                 f"rename it to {path.stem}.yaml")]
-    document, diagnostics = load_yaml(path.read_bytes(), shown_as)
+    if problem is not None or kind is None:
+        code, rule, message, hint = problem or ("E204", "unknown-kind", "not a fact file", "")
+        return None, [Diagnostic(shown_as, 1, 1, code, rule, message, hint)]
+    document, diagnostics = load_yaml(_read_regular(path), shown_as)
     if document is None:
         return None, diagnostics
     return Record(kind, shown_as, document), diagnostics

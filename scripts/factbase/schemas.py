@@ -11,7 +11,7 @@ from typing import Any
 import jsonschema
 
 from .diagnostics import Diagnostic
-from .fastschema import fast_check
+from .fastschema import fast_check, schema_pattern
 from .records import Record
 from .schema_files import load_schema, schema_registry
 
@@ -19,9 +19,18 @@ _JSON_TYPES = {str: "string", bool: "boolean", int: "integer", float: "number", 
                type(None): "null"}
 
 
+def _pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Iterator[Any]:
+    if validator.is_type(instance, "string") and not schema_pattern(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+# Draft 2020-12 with `pattern` read as ECMA-262 reads it (see fastschema.schema_pattern).
+_Validator = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _pattern})
+
+
 @cache
-def validator_for(kind: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(load_schema(kind), registry=schema_registry())
+def validator_for(kind: str) -> Any:
+    return _Validator(load_schema(kind), registry=schema_registry())
 
 
 def _type_name(value: Any) -> str:

@@ -22,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from . import charpolicy
 from .diagnostics import Diagnostic
 
 MAX_FILE_BYTES = 1024 * 1024
@@ -53,16 +54,11 @@ _AMBIGUOUS = [
 # Whether a plain scalar is any of the above: one test for the common case, plain text.
 _ANY_AMBIGUOUS = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _, _ in _AMBIGUOUS))
 
-# Bidirectional controls (the "Trojan Source" characters) and invisible characters: they make
-# text display differently from what it is, so no fact file may contain them.
-_INVISIBLE = set("\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063"
-                 "\u2064\u2066\u2067\u2068\u2069\u00ad\ufeff\u180e"
-                 "\u2028\u2029")  # line and paragraph separators: YAML breaks lines there, most editors do not
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Every character _bad_character() may refuse (tab, C0 and C1 controls but line breaks, noncharacters,
-# _INVISIBLE): text is searched for these at C speed rather than looked at one character at a time.
-_SUSPECT = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
-                      + "".join(f"\\u{ord(char):04x}" for char in sorted(_INVISIBLE)) + "]")
+# Every character _bad_character() may refuse (tab, C0 and C1 controls but line breaks, noncharacters, and
+# the invisible and bidirectional-control characters of the character policy): text is searched for these
+# at C speed rather than looked at one character at a time.
+_SUSPECT = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff" + charpolicy.SUSPECT_CLASS + "]")
 
 
 @dataclass
@@ -86,13 +82,16 @@ class Document:
         return self.key_positions.get(tuple(path)) or self.position(path)
 
 
-def _bad_character(char: str) -> tuple[str, str, str, str] | None:
-    """(code, rule, message, hint) if `char` may not stand in a fact file, raw or written as an escape."""
+def _bad_character(text: str, index: int) -> tuple[str, str, str, str] | None:
+    """(code, rule, message, hint) if the character at `index` of `text` may not stand in a fact file, raw
+    or written as an escape."""
+    char = text[index]
     if char == "\t":
         return "E007", "control-character", "a tab character", "indent and separate with spaces"
-    if char in _INVISIBLE:
+    hidden = charpolicy.hidden_kind(char)
+    if hidden and charpolicy.stray(text, index):
         return ("E013", "invisible-character", f"{_describe(char)}: invisible and bidirectional-control "
-                "characters make text read differently from what it is", "delete the character")
+                f"characters make text read differently from what it is ({hidden})", "delete the character")
     if (unicodedata.category(char) == "Cc" and char not in "\n\r") or char in "\ufffe\uffff":
         return "E007", "control-character", _describe(char), "delete the character"
     return None
@@ -108,7 +107,8 @@ def _line_col_of_offset(text: str, offset: int) -> Position:
 
 
 def _describe(char: str) -> str:
-    name = unicodedata.name(char, "noncharacter" if char in "\ufffe\uffff" else "control character")
+    unnamed = {"Co": "private-use character", "Cc": "control character"}.get(unicodedata.category(char))
+    name = unicodedata.name(char, unnamed or "noncharacter")
     return f"U+{ord(char):04X} {name}"
 
 
@@ -142,7 +142,7 @@ class _Reader:
                        "write the record, or delete the file")
             raise _Fatal
         for suspect in _SUSPECT.finditer(text):
-            bad = _bad_character(suspect.group())
+            bad = _bad_character(text, suspect.start())
             if bad:
                 self.error(_line_col_of_offset(text, suspect.start()), *bad)
                 raise _Fatal
@@ -152,11 +152,13 @@ class _Reader:
         """A double-quoted scalar can write any character as an escape (`"\\u202e"`): the same rules apply."""
         if _SUSPECT.search(value) is None:
             return
-        for char in dict.fromkeys(suspect.group() for suspect in _SUSPECT.finditer(value)):
-            bad = _bad_character(char)
-            if bad and char != "\n":
-                code, rule, message, hint = bad
-                self.error(position, code, rule, f"{message} (written as an escape)", hint)
+        found: dict[str, tuple[str, str, str, str]] = {}  # each refused character once
+        for suspect in _SUSPECT.finditer(value):
+            bad = _bad_character(value, suspect.start())
+            if bad:
+                found.setdefault(suspect.group(), bad)
+        for code, rule, message, hint in found.values():
+            self.error(position, code, rule, f"{message} (written as an escape)", hint)
 
     def scalar(self, event: yaml.ScalarEvent, position: Position) -> Any:
         if event.tag is not None and not any(event.implicit):

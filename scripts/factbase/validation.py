@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,9 +32,10 @@ class Report:
 
 
 def display_path(path: Path) -> str:
-    """Paths in messages are relative to the working directory where possible."""
+    """Paths in messages are relative to the working directory where possible (a link is named as itself,
+    never by its target)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -64,28 +66,32 @@ def load_fact_base(paths: list[Path]) -> tuple[FactBase, list[Diagnostic]]:
     return base, diagnostics
 
 
-def run(rule: Rule, base: FactBase, archive: Archive | None, today: date) -> Iterator[Diagnostic]:
+def run(rule: Rule, base: FactBase, archive: Archive | None, today: date,
+        require_verified_quotes: bool = False) -> Iterator[Diagnostic]:
     """One declared rule's diagnostics: its check, given what its scope says (factbase/checks.py)."""
-    if rule.check is None or (rule.scope is Scope.ARCHIVE and archive is None):
+    if rule.check is None or (rule.scope is Scope.ARCHIVE and archive is None) or \
+            (rule.scope is Scope.CI and not require_verified_quotes):
         return
     if rule.scope is Scope.RECORD:
         for record in base.records:
             yield from rule.check(record)
     elif rule.scope is Scope.BASE:
         yield from rule.check(base)
-    elif rule.scope is Scope.ARCHIVE:
+    elif rule.scope in (Scope.ARCHIVE, Scope.CI):
         yield from rule.check(base, archive)
     elif rule.scope is Scope.TODAY:
         yield from rule.check(base, today)
 
 
-def validate(paths: list[Path], archive: Archive | None, today: date | None = None) -> Report:
-    """Loads the fact base and runs every rule factbase/rules/ declares."""
+def validate(paths: list[Path], archive: Archive | None, today: date | None = None,
+             require_verified_quotes: bool = False) -> Report:
+    """Loads the fact base and runs every rule factbase/rules/ declares; with `require_verified_quotes`
+    (CI), the rules that make an unverifiable quote an error too."""
     with _without_cycle_collection():
         base, diagnostics = load_fact_base(paths)
         report = Report(base, diagnostics, archive=archive)
         for rule in registry():
-            report.diagnostics.extend(run(rule, base, archive, today or date.today()))
+            report.diagnostics.extend(run(rule, base, archive, today or date.today(), require_verified_quotes))
         report.diagnostics.sort()
         report.quotes = quote_count(base, archive, report.diagnostics)
     return report

@@ -128,9 +128,14 @@ def _score_shown(value: Any) -> str:
     return _number_shown(value, "score") if isinstance(value, dict) and "score" in value else str(value)
 
 
+def number_text(number: int | float) -> str:
+    """A number in plain decimal notation, every digit kept (0.000001, never 1e-06; 0.1234567890123, never
+    0.123457): the validator (E109) admits only numbers a double holds exactly to their written digits."""
+    return str(number) if isinstance(number, int) else format(Decimal(repr(number)), "f")
+
+
 def _quantity_csv(value: Any) -> tuple[str, str, str]:
-    amount = value["amount"]
-    return f"{amount:g}" if isinstance(amount, float) else str(amount), value["unit"], value.get("qualifier", "exact")
+    return number_text(value["amount"]), value["unit"], value.get("qualifier", "exact")
 
 
 def _words(prefix: str) -> Callable[[Any, str, Translate], str]:

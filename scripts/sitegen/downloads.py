@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import unicodedata
 
 from factbase.records import iter_claims
 
@@ -22,9 +24,19 @@ def facts_json(data: SiteData) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def _text_cell(text: str) -> str:
-    """Text a spreadsheet would run as a formula (=, +, -, @ first) is kept as text with a leading '."""
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+# What a spreadsheet skips or folds before it looks for a formula: white space of any kind (no-break,
+# ideographic), quotes, separators that some import as a cell break. The formula signs are matched after
+# Unicode NFKC, so that the fullwidth ＝ and the small ﹦ count as =.
+_FORMULA = re.compile(r"[\s'\";|,]*[=+\-@]")
+
+
+def text_cell(text: str) -> str:
+    """Text a spreadsheet could run as a formula is kept as text with a leading ': any that starts with a
+    formula sign (= + - @), or with white space, quotes, `;`, `|` or `,` before one, or with a control."""
+    folded = unicodedata.normalize("NFKC", text)
+    if _FORMULA.match(folded) or text[:1] in ("\t", "\r", "\n"):
+        return f"'{text}"
+    return text
 
 
 def claims_csv(data: SiteData) -> str:
@@ -38,12 +50,12 @@ def claims_csv(data: SiteData) -> str:
                 value, unit, qualifier = claim.declared_type().csv(claim.data["value"])
                 note = claim.data.get("note")
                 writer.writerow([
-                    kind, record.id, claim.property, claim.path[-1], _text_cell(value), unit, qualifier,
+                    kind, record.id, claim.property, claim.path[-1], text_cell(value), unit, qualifier,
                     claim.data.get("status", ""), claim.data.get("as_of", ""), len(citations),
                     SEPARATOR.join(str(c.get("source", "")) for c in citations),
-                    _text_cell(SEPARATOR.join(str(c.get("quote", "")) for c in citations)),
-                    _text_cell(SEPARATOR.join(str(c.get("quote_en", "")) for c in citations)),
+                    text_cell(SEPARATOR.join(str(c.get("quote", "")) for c in citations)),
+                    text_cell(SEPARATOR.join(str(c.get("quote_en", "")) for c in citations)),
                     SEPARATOR.join(str(c.get("line", "")) for c in citations),
-                    _text_cell(note["en"]) if isinstance(note, dict) else "",
+                    text_cell(note["en"]) if isinstance(note, dict) else "",
                 ])
     return out.getvalue()

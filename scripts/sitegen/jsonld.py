@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from factbase.records import Record, iter_claims
+from factbase.urlpolicy import ascii_url
 
 from .sitedata import SiteData
 from .views import Page
@@ -21,7 +22,7 @@ def source_jsonld(data: SiteData, source_id: str, lang: str) -> dict[str, Any]:
         "inLanguage": source["language"],
     }
     if source.get("url"):
-        item["url"] = source["url"]
+        item["url"] = ascii_url(source["url"])
     if source.get("publisher"):
         item["publisher"] = {"@type": "Organization", "name": source["publisher"][lang]}
     if source.get("author"):

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from factbase.records import Claim, Record, iter_claims
+from factbase.urlpolicy import ascii_url, display_url
 from factbase.value_types import ValueType, claim_value_types
 
 from .formatting import format_date, format_value
@@ -103,11 +104,16 @@ def with_footnotes(page: Page, view: dict[str, Any]) -> dict[str, Any]:
     return {**view, "footnotes": footnotes}
 
 
+def external_link(url: str) -> dict[str, str]:
+    """A link out of the site: to the URL's ASCII form, shown with a non-ASCII host's punycode beside it."""
+    return {"text": display_url(url), "href": ascii_url(url)}
+
+
 def _value_view(page: Page, value_type: ValueType, value: Any) -> dict[str, Any]:
     if value_type.names_kind is not None:
         return {**page.link(value), "external": False}
     if value_type.links_out:
-        return {"text": value, "href": value, "external": True}
+        return {**external_link(value), "external": True}
     return {"text": format_value(value_type, value, page.lang), "href": None, "external": False}
 
 
@@ -261,7 +267,7 @@ def source_view(page: Page, record: Record) -> dict[str, Any]:
         "published": format_date(data["published"]["date"], page.lang),
         "time": data["published"].get("time"),
         "inferred": data["published"]["inferred"],
-        "url": data.get("url"),
+        "url": external_link(data["url"]) if data.get("url") else None,
         "language": page.t(f"language.{data['language']}"),
         "retrieved": format_date(data["retrieved"], page.lang),
         "archive": data["archive"],
@@ -450,7 +456,7 @@ def sources_index_view(page: Page, number: int = 1) -> dict[str, Any]:
         "author": record.data.get("author"),
         "published": format_date(record.data["published"]["date"], page.lang),
         "inferred": record.data["published"]["inferred"],
-        "url": record.data.get("url"),
+        "url": external_link(record.data["url"]) if record.data.get("url") else None,
         "sha256": record.data["archive"]["sha256"],
         "claims": len(page.data.citing.get(record.id, [])),
     } for record in take("sources", sources, number)]}

@@ -45,10 +45,16 @@ WIDTHS = (375, 1280)
 SCREENSHOT_HEIGHT = 10_000
 
 
+# Reports each Content-Security-Policy violation (the page's policy refused a script, a style, a request).
+CSP_LISTENER = """document.addEventListener('securitypolicyviolation', event => window.kfCspViolation(
+  `${event.effectiveDirective} refused ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));"""
+
+
 @dataclass
 class Reader:
-    """A browser tab on the local site that records console errors, failed requests, HTTP errors and any
-    request meant for another host than the local server (Chromium resolves no other host name)."""
+    """A browser tab on the local site that records console errors, failed requests, HTTP errors, any
+    request meant for another host than the local server (Chromium resolves no other host name) and any
+    Content-Security-Policy violation."""
 
     page: Page
     base: str  # http://127.0.0.1:<port>
@@ -63,6 +69,8 @@ class Reader:
 
     def watch(self) -> None:
         page = self.page
+        page.expose_function("kfCspViolation", lambda text: self.problems.append(f"CSP violation: {text}"))
+        page.add_init_script(CSP_LISTENER)
         page.on("request", lambda request: None if self.is_local(request.url) else self.problems.append(
             f"request leaving the local server: {request.url}"))
         page.on("console", lambda message: self.problems.append(f"console {message.type}: {message.text}")
@@ -107,7 +115,7 @@ def overflow(page: Page) -> list[str]:
 def serious_violations(page: Page) -> list[str]:
     """axe-core's serious and critical violations on the page, one line per violation and element."""
     assert AXE.is_file(), f"{AXE} is missing: run `make browser` (npm ci installs the pinned axe-core)"
-    page.add_script_tag(path=str(AXE))
+    page.evaluate(AXE.read_text("utf-8") + "\n;undefined")  # run by the test driver: the page's CSP refuses inline
     violations = page.evaluate("""async () => (await axe.run(document, {resultTypes: ['violations']}))
       .violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
       .flatMap(v => v.nodes.slice(0, 5).map(n => `${v.impact} ${v.id} (${v.help}): ${n.target.join(' ')}`))""")

@@ -64,9 +64,23 @@ def test_the_reader_records_outside_requests_console_errors_and_missing_files(re
       await fetch('missing.css').catch(() => null);
       console.error('broken');
     }""")
-    assert "request leaving the local server: https://example.org/tracker.js" in reader.problems
+    reader.page.wait_for_timeout(200)
+    # The site's Content-Security-Policy refuses the outside request before it leaves, and says so.
+    assert "CSP violation: connect-src refused https://example.org/tracker.js" in " ".join(reader.problems)
     assert f"HTTP 404: {reader.url('en', 'missing.css')}" in reader.problems
     assert "console error: broken" in reader.problems
+    reader.page.set_content('<img src="https://example.org/pixel.png" alt="">')  # a page with no policy
+    assert "request leaving the local server: https://example.org/pixel.png" in reader.problems
+
+
+def test_the_reader_records_a_content_security_policy_violation(reader: Reader) -> None:
+    """An inline script the build did not hash is refused, and the refusal is reported."""
+    reader.open("en", PAGE_TYPES["model"])
+    reader.page.evaluate("""() => { const script = document.createElement('script');
+      script.textContent = 'window.injected = true'; document.body.append(script); }""")
+    reader.page.wait_for_timeout(200)
+    assert reader.page.evaluate("window.injected === undefined")
+    assert any(problem.startswith("CSP violation: script-src-elem refused inline") for problem in reader.problems)
 
 
 def test_the_overflow_check_sees_a_wide_element(reader: Reader) -> None:

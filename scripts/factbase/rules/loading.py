@@ -1,5 +1,5 @@
-"""Codes the loader finds while it reads a file (factbase/strict_yaml.py: E001-E014; factbase/records.py: E204).
-They are reported before any rule runs, so they are declared here with nothing to run."""
+"""Codes the loader finds while it reads a file (factbase/strict_yaml.py: E001-E014; factbase/records.py:
+E204, E207). They are reported before any rule runs, so they are declared here with nothing to run."""
 
 from __future__ import annotations
 
@@ -46,14 +46,27 @@ LOADING = Rule(Scope.LOAD, (
          ko="매핑의 키는 평범한 이름이어야 한다.",
          en="Mapping keys are plain names."),
     Code("E013", "invisible-character",
-         ko="양방향 제어 문자와 보이지 않는 문자(예 U+202E, U+200B)는 쓸 수 없다. 글이 실제와 다르게 보이게 "
-            "만든다.",
-         en="No bidirectional-control or invisible characters (such as U+202E, U+200B), which make text read "
-            "differently from what it is."),
+         ko="보이지 않거나 글의 방향을 바꾸는 문자는 어디에도 쓸 수 없다. 유니코드 데이터로 정한다: 서식 문자(Cf: "
+            "양방향 제어 U+202E·U+061C, 폭 없는 공백 U+200B, 태그 문자 U+E0000–E007F), 무시 가능 문자(한글 채움 "
+            "문자 U+3164·U+115F·U+1160·U+FFA0, U+034F), 기호나 숫자 뒤가 아닌 이체자 선택자(U+FE0F, U+180B, "
+            "U+E0100…), 아무것도 그리지 않는 U+2800, 사용자 정의 영역 문자.",
+         en="No character that is invisible or turns the direction of text, anywhere. Decided by Unicode's data: "
+            "format characters (Cf: bidirectional controls U+202E and U+061C, zero-width U+200B, tag characters "
+            "U+E0000–E007F), default-ignorable characters (the Hangul fillers U+3164, U+115F, U+1160, U+FFA0, "
+            "U+034F), variation selectors other than after a symbol or digit (U+FE0F, U+180B, U+E0100…), U+2800 "
+            "which draws nothing, private-use characters."),
     Code("E014", "too-many-items",
          ko="한 목록이나 매핑에 항목이 1,000개를 넘으면 오류다(검사 시간을 제한).",
          en="More than 1,000 entries in one list or mapping is an error (bounded checking time)."),
     Code("E204", "unknown-kind",
-         ko="사실 파일은 종류별 폴더(facts/sources/ 등)에 있고 .yaml로 끝나야 한다.",
-         en="Fact files live in a kind's folder (facts/sources/ ...) and end in .yaml."),
+         ko="facts/에는 종류별 폴더(facts/sources/ 등) 바로 안의 .yaml 파일만 둔다. 다른 확장자(.YAML, .yml, "
+            ".json), 종류 폴더 밖의 파일, 종류 폴더 안의 하위 폴더는 조용히 무시하지 않고 오류로 알린다.",
+         en="facts/ holds only .yaml files directly in a kind's folder (facts/sources/ ...): another extension "
+            "(.YAML, .yml, .json), a file outside the kind folders or a folder inside one is an error, never "
+            "silently ignored."),
+    Code("E207", "linked-file",
+         ko="사실 파일은 보통 파일이어야 한다. 심볼릭 링크(끊어진 링크, 폴더 링크 포함)는 따라가지 않고 오류로 "
+            "알린다. 저장소 밖의 파일은 읽지 않는다.",
+         en="A fact file is a regular file: a symbolic link (dangling, or to a folder, included) is an error and "
+            "is never followed, so nothing outside the repository is read."),
 ))

@@ -7,6 +7,7 @@ from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Record
 from ..schemas import check_schema
+from .urls import url_policy_diagnostics
 
 
 @rule(
@@ -30,8 +31,14 @@ from ..schemas import check_schema
          ko="사람이 읽는 모든 글에는 한국어와 영어가 모두 있어야 한다.",
          en="Every human-readable text has both Korean and English."),
     Code("E503", "unsafe-url",
-         ko="링크는 http(s) 주소만 쓸 수 있다(javascript:, data:, file: 등은 거부).",
-         en="Links are http(s) only (javascript:, data:, file: and others are rejected)."),
+         ko="링크는 등록된 호스트 이름을 가진 http(s) 주소여야 한다. javascript:·data:·file: 등, 사용자 "
+            "이름(https://github.com@evil.example/), IP 주소, localhost·사설 이름, 백슬래시, 다른 포트는 거부한다. "
+            "한글 도메인 같은 비ASCII 호스트는 라벨마다 한 문자 체계여야 하고 라틴 문자와 비슷하게 생긴 문자 "
+            "체계(키릴·그리스)를 섞을 수 없으며(hankyung.сом), 사이트는 그 옆에 퓨니코드를 보여 준다.",
+         en="Links are http(s) addresses with a registered host name: javascript:, data:, file: and others, a user "
+            "name (https://github.com@evil.example/), an IP address, localhost and private names, a backslash and "
+            "another port are refused. A non-ASCII host keeps each label in one script and never mixes Latin with "
+            "a look-alike script (hankyung.сом with Cyrillic); the site shows its punycode beside it."),
 )
 def check_record_schema(record: Record) -> list[Diagnostic]:
-    return check_schema(record)
+    return [*check_schema(record), *url_policy_diagnostics(record)]
