@@ -169,10 +169,11 @@ def test_bad_input_is_refused_before_anything_is_written(facts_dir: Path, archiv
     model = ["model", "model-a", "--name-ko", "모델", "--name-en", "Model", "--kind", "model",
              "--description-ko", "설명", "--description-en", "Description", "--source", "readme-a"]
     assert _run(facts_dir, archive, *model, "--quote", "not in the README") == 1
-    assert ("the quote is not in the archived copy of readme-a (primary/a.md): copy it verbatim from there"
-            in capsys.readouterr().err)
+    assert capsys.readouterr().err == (
+        "error: the quote is not in source 'readme-a' (1 of 17 characters match: «n» matches, then the quote "
+        f"differs): copy the quote verbatim from {archive / 'primary' / 'a.md'}\n")
     assert _run(facts_dir, archive, *model[:-1], "missing-source", "--quote", "Model A") == 1
-    assert "there is no readable source" in capsys.readouterr().err
+    assert "there is no source" in capsys.readouterr().err
     assert _run(facts_dir, archive, "organization", "lg", "--name-ko", "LG", "--name-en", "LG",
                 "--sector", "conglomerate", "--country", "kr") == 1
     assert "E105 invalid-value: 'kr' does not have the expected form" in capsys.readouterr().err
