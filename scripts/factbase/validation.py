@@ -79,13 +79,18 @@ def run(rule: Rule, base: FactBase, archive: Archive | None, today: date) -> Ite
         yield from rule.check(base, today)
 
 
+def check(base: FactBase, archive: Archive | None, diagnostics: list[Diagnostic], today: date | None = None) -> Report:
+    """Runs every rule factbase/rules/ declares over a loaded fact base (`diagnostics`: what loading found)."""
+    report = Report(base, list(diagnostics), archive=archive)
+    for rule in registry():
+        report.diagnostics.extend(run(rule, base, archive, today or date.today()))
+    report.diagnostics.sort()
+    report.quotes = quote_count(base, archive, report.diagnostics)
+    return report
+
+
 def validate(paths: list[Path], archive: Archive | None, today: date | None = None) -> Report:
     """Loads the fact base and runs every rule factbase/rules/ declares."""
     with _without_cycle_collection():
         base, diagnostics = load_fact_base(paths)
-        report = Report(base, diagnostics, archive=archive)
-        for rule in registry():
-            report.diagnostics.extend(run(rule, base, archive, today or date.today()))
-        report.diagnostics.sort()
-        report.quotes = quote_count(base, archive, report.diagnostics)
-    return report
+        return check(base, archive, diagnostics, today)

@@ -70,7 +70,7 @@ def check_manifest(base: FactBase, archive: Archive) -> Iterator[Diagnostic]:
     for source in base.of_kind("source").values():
         archived = source.data.get("archive")
         file = archived.get("file") if isinstance(archived, dict) else None
-        if not isinstance(file, str) or archive.get(file) is None:
+        if not isinstance(archived, dict) or not isinstance(file, str) or archive.get(file) is None:
             continue  # no path is a schema error, a missing copy E303's
         if file not in entries:
             yield source.diagnostic(("archive", "file"), "E330", "manifest-entry-missing",
