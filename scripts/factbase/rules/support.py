@@ -129,7 +129,8 @@ def _verdict(claim: Claim, derived: bool, found: str | None, what: str,
     if derived and found is not None:
         yield claim.record.diagnostic(
             (*claim.path, "derived"), "E308", "needless-derived", f"the claim is marked derived, but {found}",
-            f"remove `derived: true`: the {what} is checked against the quote")
+            f"remove `derived: true`, and from `note` (both languages) the words saying the {what} was worked out "
+            f"(\"Derived, not stated\"...), keeping the rest of the note: the {what} is checked against the quote")
     elif not derived and found is None:
         path, code, rule, message = unsupported()
         yield claim.record.diagnostic(path, code, rule, message, _NOT_SUPPORTED_HINT.format(what=what))
@@ -209,7 +210,7 @@ def check_support(base: FactBase) -> Iterator[Diagnostic]:
                 (*claim.path, "derived"), "E308", "needless-derived",
                 f"`derived` applies to numbers and dates; {claim.property!r} values are not compared "
                 "with quotes",
-                "remove `derived: true`")
+                "remove `derived: true`, and from `note` the words saying the value was worked out")
             continue
         if derived and not claim.data.get("note"):
             yield claim.record.diagnostic(
