@@ -40,6 +40,7 @@ from factbase.records import KINDS, Record
 from factbase.reference import Field, SchemaNode, fields
 from factbase.schemas import check_schema
 from factbase.strict_yaml import load_yaml
+from factbase.validation import display_path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
@@ -308,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     then = "" if kind == "source" else ": add sourced claims to it"
-    print(f"wrote {target}{then}, then run python scripts/validate.py", file=sys.stderr)
+    print(f"wrote {display_path(target)}{then}, then run python scripts/validate.py", file=sys.stderr)
     return 0
 
 
