@@ -137,3 +137,17 @@ def test_an_unknown_record_is_refused(base: tuple[Path, Path], capsys: pytest.Ca
     assert _cite(base, "model-b", "parameters", "--source", "readme-a", "--quote", "7.8B") == 1
     assert capsys.readouterr().err == (f"error: there is no record 'model-b' in {base[0]} "
                                        "(give its id or the path of its file)\n")
+
+
+def test_on_a_terminal_it_asks_which_claim(base: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    developer = ["model-a", "developer", "--source", "news-a", "--quote-en", "LG AI Research on the 14th"]
+    assert _cite(base, *developer, "--quote", "LG AI연구원은 14일", "--value", "org-a") == 0
+    answers = iter(["9", "2"])
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert _cite(base, *developer, "--quote", "초거대 AI 모델") == 0
+    assert "  1: org-a (reported)\n  2: org-a (reported)\n  one of: 1, 2\n" in capsys.readouterr().out
+    assert ("quote: LG AI연구원은 14일\n          quote_en: LG AI Research on the 14th\n          line: 3\n"
+            "        - source: news-a\n          quote: 초거대 AI 모델\n"
+            "          quote_en: LG AI Research on the 14th\n          line: 3\n  parameters:\n") in _model(base)
