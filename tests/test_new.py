@@ -250,3 +250,15 @@ def test_each_bilingual_option_has_its_own_help(capsys: pytest.CaptureFixture[st
     assert "--title-ko VALUE In Korean: the title in the source's language and in English" in shown
     assert "--title-en VALUE In English: the title in the source's language and in English" in shown
     assert "--notes-ko VALUE In Korean: what is inferred or uncertain about this source" in shown
+
+
+def test_file_into_an_archive_without_an_index_says_no_entry_was_written(facts_dir: Path, archive: Path,
+                                                                         tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "readme.md"
+    copy.write_text("# B\n", "utf-8")
+    options = [option.replace("news-article", "repository-readme") for option in SOURCE_OPTIONS]
+    assert _run(facts_dir, archive, "source", "readme-b", *options, "--file", str(copy)) == 0
+    assert (archive / "primary" / "readme-b.md").read_text("utf-8") == "# B\n"
+    assert not (archive / "MANIFEST.yaml").exists()
+    assert f"{archive} has no MANIFEST.yaml: no index entry written\n" in capsys.readouterr().err
