@@ -7,10 +7,12 @@ the record's fields (`--name-ko`, `--title-en`, `--published-date`, ...; see `ne
 Whatever is required and not given is asked for on the terminal; without a terminal, new.py
 fails and names the missing options. It never overwrites a file.
 
-A source's `archive.sha256` is computed from its archived copy (`--archive-file`, a path inside
-the archive folder). Events and partnerships need a first cited claim (an event's date, a
-partnership's description), and a model or organisation may have one (its description): give
-`--source ID --quote TEXT` and the quote's line is found in the source's archived copy.
+A source's copy is archived with `--file PATH`: new.py copies it into the archive folder (as
+`--archive-file`, by default `articles/<ID>.txt` for news and `primary/<ID>.<ext>` for the rest),
+computes its sha256 and appends its entry to the archive's `MANIFEST.yaml`. Without `--file`,
+`--archive-file` names a copy already in the archive. Events and partnerships need a first cited
+claim (an event's date, a partnership's description), and a model or organisation may have one
+(its description): give `--source ID --quote TEXT` and the quote's line is found in the source's archived copy.
 """
 
 from __future__ import annotations
@@ -23,11 +25,22 @@ from pathlib import Path
 from typing import Any
 
 from factbase.archive import ARCHIVE_DEFAULT_HELP, ARCHIVE_ENV, Archive, archive_from
+from factbase.authoring import (
+    Refusal,
+    archive_copy,
+    conventional_archive_file,
+    default_status,
+    manifest_entry,
+    quote_lines,
+    read_source,
+    sha256_of,
+)
 from factbase.formatting import FormatError, format_data
-from factbase.records import KINDS, Record, load_record
+from factbase.records import KINDS, Record
 from factbase.reference import Field, SchemaNode, fields
 from factbase.schemas import check_schema
 from factbase.strict_yaml import load_yaml
+from factbase.validation import display_path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = {kind: folder for folder, kind in KINDS.items()}
@@ -37,14 +50,8 @@ CLAIM = {"model": "description", "organization": "description", "event": "date",
 CITATION_FIELDS = ("citations[].source", "citations[].quote", "citations[].quote_en", "status")
 COMPUTED = {"id", "archive.sha256"}
 DEFAULTS: dict[str, Any] = {"published.inferred": False}
-# The status a claim gets by default from the kind of its source (schema/source.schema.json `kind`).
-STATUS_BY_SOURCE = {"repository-readme": "confirmed", "press-release": "confirmed",
-                    "news-article": "reported"}
+_LANGUAGE_OF = {"ko": "In Korean", "en": "In English"}  # what a bilingual option's last word says
 _TRUE, _FALSE = {"true", "yes", "y"}, {"false", "no", "n"}
-
-
-class Refusal(Exception):
-    """new.py cannot write the record; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +109,8 @@ def _put(record: dict[str, Any], path: str, value: Any) -> None:
 
 
 class Scaffold:
-    def __init__(self, kind: str, facts: Path, archive: Archive | None) -> None:
-        self.kind, self.facts, self.archive = kind, facts, archive
+    def __init__(self, kind: str, facts: Path, archive: Archive | None, copy: Path | None = None) -> None:
+        self.kind, self.facts, self.archive, self.copy = kind, facts, archive, copy
         self.options = options_for(kind)
         self.by_path = {field.path: field for field in fields(kind)}
         self.values: dict[str, Any] = {}
@@ -124,12 +131,7 @@ class Scaffold:
         if not isinstance(source_id, str):
             return None
         if source_id not in self._sources:
-            path = self.facts / "sources" / f"{source_id}.yaml"
-            record = load_record(path, str(path))[0] if path.is_file() else None
-            if record is None:
-                raise Refusal(f"there is no readable source {path}: add it first "
-                              f"(python scripts/new.py source {source_id} ...)")
-            self._sources[source_id] = record
+            self._sources[source_id] = read_source(self.facts, source_id)
         return self._sources[source_id]
 
     def _present(self, path: str) -> bool:
@@ -142,6 +144,8 @@ class Scaffold:
             field.required and self._present(parent))
 
     def needed(self, option: Option) -> bool:
+        if option.field.path == "archive.file" and self.copy is not None:
+            return False  # named after the id unless given
         if option.in_claim:
             if option.field.path.endswith(".quote_en"):
                 source = self.source() if self.claim_wanted() else None
@@ -151,8 +155,7 @@ class Scaffold:
 
     def defaults(self) -> dict[str, Any]:
         found = dict(DEFAULTS)
-        source = self.source() if self.claim_wanted() else None
-        status = STATUS_BY_SOURCE.get(str(source.data.get("kind"))) if source else None
+        status = default_status(self.source() if self.claim_wanted() else None)
         if status:
             found[f"{self.claim_prefix}status"] = status
         return found
@@ -170,19 +173,11 @@ class Scaffold:
         return self.archive
 
     def archived_line(self) -> int:
-        archive, source = self.archive_folder(), self.source()
-        quote = self.values[f"{self.claim_prefix}citations[].quote"]
-        archived = source.data.get("archive", {}) if source else {}
-        text = archive.get(archived.get("file", "")) if isinstance(archived, dict) else None
-        if source is None or text is None:
-            raise Refusal(f"the archived copy of source {source.id if source else '?'} is not in "
-                          f"{archive.directory} (use --archive DIR or ${ARCHIVE_ENV})")
-        lines = text.lines_of(quote)
-        if not lines:
-            raise Refusal(f"the quote is not in the archived copy of {source.id} ({archived['file']}): "
-                          "copy it verbatim from there")
+        source = self.source()
+        assert source is not None  # a claim is wanted, so its source is given
+        lines = quote_lines(self.archive_folder(), source, self.values[f"{self.claim_prefix}citations[].quote"])
         if len(lines) > 1:
-            print(f"note: the quote occurs on lines {', '.join(map(str, lines))} of {archived['file']}; "
+            print(f"note: the quote occurs on lines {', '.join(map(str, lines))} of the archived copy; "
                   f"line {lines[0]} is recorded", file=sys.stderr)
         return lines[0]
 
@@ -202,7 +197,11 @@ class Scaffold:
         record: dict[str, Any] = {"id": record_id}
         for path, value in self.values.items():
             _put(record, path, value)
-        if self.kind == "source":
+        if self.kind == "source" and self.copy is not None:
+            archived = record.setdefault("archive", {})
+            archived.setdefault("file", conventional_archive_file(record_id, record["kind"], self.copy))
+            archived["sha256"] = sha256_of(self.copy)
+        elif self.kind == "source":
             archived = record["archive"]
             archived["file"], archived["sha256"] = self.archived_copy(archived["file"])
         if "claims" in self.by_path:
@@ -224,6 +223,21 @@ def _ask(option: Option) -> Any:
             print(f"  {problem}")
 
 
+def _first_sentence(text: str) -> str:
+    return text.split(". ")[0].rstrip(".")
+
+
+def _help(kind: str | None, field: Field) -> str:
+    """A field's help; a text in one language (`title.ko`) is named by its parent (`title`) and its language."""
+    parent, _, language = field.path.rpartition(".")
+    if language not in _LANGUAGE_OF or kind is None:
+        return _first_sentence(field.description)
+    parent = parent.removesuffix("[].value")  # a claim's text: named by its property (`claims.description`)
+    described = next((f.description for f in fields(kind) if f.path == parent), field.description)
+    sentence = _first_sentence(described)
+    return f"{_LANGUAGE_OF[language]}: {sentence[:1].lower() + sentence[1:]}"
+
+
 def _parser(kind: str | None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("record_kind", metavar="KIND", choices=list(FOLDERS), help=", ".join(FOLDERS))
@@ -238,7 +252,11 @@ def _parser(kind: str | None) -> argparse.ArgumentParser:
         if field.path in DEFAULTS:
             listed += f" (default: {str(DEFAULTS[field.path]).lower()})"
         parser.add_argument(option.flag, dest=option.field.path, choices=choices, metavar="VALUE",
-                            help=field.description.split(". ")[0].rstrip(".") + listed)
+                            help=_help(kind, field) + listed)
+    if kind == "source":
+        parser.add_argument("--file", type=Path, help="a copy of the source (UTF-8 text or Markdown) to archive: "
+                            "it is copied into the archive folder as --archive-file (default articles/ID.txt "
+                            "for news, primary/ID.EXT for the rest) and listed in its MANIFEST.yaml")
     return parser
 
 
@@ -247,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     # KIND comes first: it decides which options there are.
     args = vars(_parser(argv[0] if argv else None).parse_args(argv))
     kind, record_id, facts = args.pop("record_kind"), args.pop("id"), args.pop("facts")
-    archive = archive_from(args.pop("archive"))
+    archive, copy = archive_from(args.pop("archive")), args.pop("file", None)
     target = facts / FOLDERS[kind] / f"{record_id}.yaml"
     if not re.fullmatch(SchemaNode.of_kind(kind).properties()["id"].keyword("pattern"), record_id):
         print(f"error: {record_id!r} is not an id: lowercase ASCII letters and digits in words joined by "
@@ -256,7 +274,10 @@ def main(argv: list[str] | None = None) -> int:
     if target.exists():
         print(f"error: {target} already exists: edit it instead", file=sys.stderr)
         return 1
-    scaffold = Scaffold(kind, facts, archive)
+    if copy is not None and not copy.is_file():
+        print(f"error: --file {copy}: no such file", file=sys.stderr)
+        return 2
+    scaffold = Scaffold(kind, facts, archive, copy)
     try:
         for option in scaffold.options:
             if args.get(option.field.path) is not None:
@@ -271,20 +292,24 @@ def main(argv: list[str] | None = None) -> int:
                       "cannot ask for them)", file=sys.stderr)
                 return 2
             scaffold.values[missing[0].field.path] = _ask(missing[0])
-        text = format_data(scaffold.record(record_id), kind, str(target))
+        record = scaffold.record(record_id)
+        text = format_data(record, kind, str(target))
+        document = load_yaml(text.encode("utf-8"), str(target))[0]
+        problems = check_schema(Record(kind, str(target), document)) if document else []
+        if problems:
+            print("\n".join(problem.format_text() for problem in problems), file=sys.stderr)
+            print(f"error: {target} not written: fix the options above", file=sys.stderr)
+            return 1
+        if copy is not None:
+            for done in archive_copy(scaffold.archive_folder(), copy, manifest_entry(record)):
+                print(done, file=sys.stderr)
     except (Refusal, FormatError) as problem:
         print(f"error: {problem}", file=sys.stderr)
-        return 1
-    document = load_yaml(text.encode("utf-8"), str(target))[0]
-    problems = check_schema(Record(kind, str(target), document)) if document else []
-    if problems:
-        print("\n".join(problem.format_text() for problem in problems), file=sys.stderr)
-        print(f"error: {target} not written: fix the options above", file=sys.stderr)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     then = "" if kind == "source" else ": add sourced claims to it"
-    print(f"wrote {target}{then}, then run python scripts/validate.py", file=sys.stderr)
+    print(f"wrote {display_path(target)}{then}, then run python scripts/validate.py", file=sys.stderr)
     return 0
 
 

@@ -21,6 +21,7 @@ ENUM_LABELS = {
     "sector": ("organization", ("properties", "sector")),
     "relationship": ("partnership", ("properties", "relationship")),
     "source": ("source", ("properties", "kind")),
+    "archive_copy": ("source", ("properties", "archive", "properties", "copy")),
     "event": ("event", ("properties", "kind")),
     "language": ("common", ("$defs", "language")),
     "status": ("common", ("$defs", "status")),

@@ -169,10 +169,11 @@ def test_bad_input_is_refused_before_anything_is_written(facts_dir: Path, archiv
     model = ["model", "model-a", "--name-ko", "모델", "--name-en", "Model", "--kind", "model",
              "--description-ko", "설명", "--description-en", "Description", "--source", "readme-a"]
     assert _run(facts_dir, archive, *model, "--quote", "not in the README") == 1
-    assert ("the quote is not in the archived copy of readme-a (primary/a.md): copy it verbatim from there"
-            in capsys.readouterr().err)
+    assert capsys.readouterr().err == (
+        "error: the quote is not in source 'readme-a' (1 of 17 characters match: «n» matches, then the quote "
+        f"differs): copy the quote verbatim from {archive / 'primary' / 'a.md'}\n")
     assert _run(facts_dir, archive, *model[:-1], "missing-source", "--quote", "Model A") == 1
-    assert "there is no readable source" in capsys.readouterr().err
+    assert "there is no source" in capsys.readouterr().err
     with pytest.raises(SystemExit) as refused:  # country is an enum: the command line offers its choices
         _run(facts_dir, archive, "organization", "lg", "--name-ko", "LG", "--name-en", "LG",
              "--sector", "conglomerate", "--country", "kr")
@@ -203,3 +204,63 @@ def test_on_a_terminal_it_asks_for_what_is_missing(facts_dir: Path, archive: Pat
     assert written.startswith("id: exaone\nname:\n  ko: 엑사원\n  en: EXAONE\nkind: family\nclaims:\n")
     assert "      status: confirmed\n      citations:\n        - source: readme-a\n" in written
     assert "          quote: We introduce Model A\n          line: 3\n" in written
+
+
+SOURCE_OPTIONS = ["--kind", "news-article", "--title-ko", "새 기사", "--title-en", "A new article",
+                  "--published-date", "2026-11-20", "--language", "ko", "--retrieved", "2026-11-29"]
+INDEX = "# the archive's index\nfiles:\n  - file: articles/a.txt\n    sha256: {sha}\n"
+
+
+def test_file_archives_the_copy_and_lists_it_in_the_index(facts_dir: Path, archive: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (archive / "MANIFEST.yaml").write_text(INDEX.format(sha=_sha(archive / "articles/a.txt")), "utf-8")
+    copy = tmp_path / "Downloaded.TXT"
+    copy.write_text("새 모델 공개 기사\n\n새 모델을 20일 공개했다.\n", "utf-8")
+    assert _run(facts_dir, archive, "source", "news-2026-11-20-new-model", *SOURCE_OPTIONS, "--file", str(copy),
+                "--notes-ko", "시험 기사.", "--notes-en", "A test article.") == 0
+    archived = archive / "articles" / "news-2026-11-20-new-model.txt"
+    assert archived.read_bytes() == copy.read_bytes()
+    record = (facts_dir / "sources" / "news-2026-11-20-new-model.yaml").read_text("utf-8")
+    assert f"archive:\n  file: articles/news-2026-11-20-new-model.txt\n  sha256: {_sha(copy)}\n" in record
+    assert (archive / "MANIFEST.yaml").read_text("utf-8") == INDEX.format(sha=_sha(archive / "articles/a.txt")) + (
+        f"  - file: articles/news-2026-11-20-new-model.txt\n    sha256: {_sha(copy)}\n"
+        '    kind: "news-article"\n    language: "ko"\n    publisher_ko: null\n    publisher_en: null\n'
+        '    author: null\n    published: "2026-11-20"\n    title: "새 기사"\n    url: null\n    copy: "whole"\n'
+        '    notes: "A test article."\n')
+    assert capsys.readouterr().err == (
+        f"copied {copy} to {archived}\nadded articles/news-2026-11-20-new-model.txt to {archive / 'MANIFEST.yaml'}\n"
+        f"wrote {facts_dir / 'sources' / 'news-2026-11-20-new-model.yaml'}, then run python scripts/validate.py\n")
+    assert validate([facts_dir], Archive(archive)).diagnostics == []
+
+
+def test_file_never_replaces_another_archived_copy(facts_dir: Path, archive: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "other.txt"
+    copy.write_text("다른 기사\n", "utf-8")
+    assert _run(facts_dir, archive, "source", "news-b", *SOURCE_OPTIONS, "--file", str(copy),
+                "--archive-file", "articles/a.txt") == 1
+    assert capsys.readouterr().err == (f"error: {archive / 'articles' / 'a.txt'} exists and is another file: "
+                                       "choose another name with --archive-file\n")
+    assert (archive / "articles" / "a.txt").read_text("utf-8") == ARTICLE
+    assert not (facts_dir / "sources").exists()
+
+
+def test_each_bilingual_option_has_its_own_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        new.main(["source", "x", "--help"])
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--title-ko VALUE In Korean: the title in the source's language and in English" in shown
+    assert "--title-en VALUE In English: the title in the source's language and in English" in shown
+    assert "--notes-ko VALUE In Korean: what is inferred or uncertain about this source" in shown
+
+
+def test_file_into_an_archive_without_an_index_says_no_entry_was_written(facts_dir: Path, archive: Path,
+                                                                         tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    copy = tmp_path / "readme.md"
+    copy.write_text("# B\n", "utf-8")
+    options = [option.replace("news-article", "repository-readme") for option in SOURCE_OPTIONS]
+    assert _run(facts_dir, archive, "source", "readme-b", *options, "--file", str(copy)) == 0
+    assert (archive / "primary" / "readme-b.md").read_text("utf-8") == "# B\n"
+    assert not (archive / "MANIFEST.yaml").exists()
+    assert f"{archive} has no MANIFEST.yaml: no index entry written\n" in capsys.readouterr().err

@@ -250,6 +250,9 @@ def test_e308_derived_where_the_quote_states_the_value(tmp_path: Path) -> None:
     assert located(found) == [("E308", "model-a.yaml", 19, 16)]
     assert found[0].rule == "needless-derived"
     assert found[0].message == "the claim is marked derived, but a quote states 32,000,000,000 («32B»)"
+    assert found[0].hint == ("remove `derived: true`, and from `note` (both languages) the words saying the number "
+                             "was worked out (\"Derived, not stated\"...), keeping the rest of the note: the number "
+                             "is checked against the quote")
 
 
 def test_e308_derived_on_a_claim_that_is_not_a_number_or_date(tmp_path: Path) -> None:
@@ -258,6 +261,7 @@ def test_e308_derived_on_a_claim_that_is_not_a_number_or_date(tmp_path: Path) ->
     assert located(found) == [("E308", "model-a.yaml", 17, 16)]
     assert found[0].message == ("`derived` applies to numbers and dates; 'developer' values are not compared "
                                 "with quotes")
+    assert found[0].hint == "remove `derived: true`, and from `note` the words saying the value was worked out"
 
 
 def test_no_number_or_date_in_the_real_facts_escapes_the_check() -> None:

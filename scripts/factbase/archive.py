@@ -10,6 +10,10 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic
+from .strict_yaml import Document, load_yaml
 
 ARCHIVE_ENV = "FACTS_ARCHIVE"
 # The documented default (schema/source.schema.json): ../shared/sources beside the repository.
@@ -68,12 +72,48 @@ class ArchivedText:
         return found
 
 
+MANIFEST = "MANIFEST.yaml"
+
+
+@dataclass
+class Manifest:
+    """The archive's index, `MANIFEST.yaml`: under `files:`, one entry per archived copy with its `file` (the
+    path inside the archive), its `sha256` and what is known about it (kind, language, publisher, url, ...).
+    `new.py source --file` appends the entries; the validator checks each source record against them."""
+
+    path: Path
+    document: Document | None  # None when the file is not YAML the strict loader reads (then `problems`)
+    problems: list[Diagnostic]
+
+    @classmethod
+    def read(cls, path: Path, shown_as: str) -> Manifest:
+        document, problems = load_yaml(path.read_bytes(), shown_as)
+        return cls(path, document, problems)
+
+    def entries(self) -> dict[str, tuple[int, dict[str, Any]]]:
+        """Each well-formed entry by its `file`, with its index under `files:` (the first entry of a file wins)."""
+        data = self.document.data if self.document else None
+        files = data.get("files") if isinstance(data, dict) else None
+        found: dict[str, tuple[int, dict[str, Any]]] = {}
+        for index, entry in enumerate(files if isinstance(files, list) else []):
+            if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+                found.setdefault(entry["file"], (index, entry))
+        return found
+
+
 class Archive:
     """Archived copies, read from a directory (by default none: quotes then stay unverified)."""
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._texts: dict[str, ArchivedText | None] = {}
+
+    @cached_property
+    def manifest(self) -> Manifest | None:
+        """The archive's index, or None when it has no `MANIFEST.yaml` (a small archive made for a test or a
+        trial): the index is then not checked."""
+        path = self.directory / MANIFEST
+        return Manifest.read(path, str(path)) if path.is_file() else None
 
     def get(self, file: str) -> ArchivedText | None:
         if file not in self._texts:

@@ -188,8 +188,8 @@ def _check_comments_kept(yaml: YAML, before: str, after: str, path: str) -> None
                            for (line, column), comment in sorted(lost)])
 
 
-def format_text(raw: bytes, kind: str, path: str = "<text>") -> str:
-    """The canonical text of a fact file of `kind`. Raises FormatError if it does not load cleanly."""
+def _loaded(raw: bytes, path: str) -> tuple[dict[str, Any], CommentedMap]:
+    """The strict loader's values of a fact file, and ruamel.yaml's tree of it (with its comments)."""
     document, problems = load_yaml(raw, path)
     if document is None or problems:
         raise FormatError(problems)
@@ -201,7 +201,33 @@ def format_text(raw: bytes, kind: str, path: str = "<text>") -> str:
     except YAMLError as exc:  # the strict loader read it; ruamel.yaml's parser did not
         raise FormatError([Diagnostic(path, 1, 1, "E001", "yaml-syntax", str(exc).splitlines()[0],
                                       "simplify the YAML at this place")]) from None
-    text = _render(root, document.data, kind, path)
+    return document.data, root
+
+
+def format_text(raw: bytes, kind: str, path: str = "<text>") -> str:
+    """The canonical text of a fact file of `kind`. Raises FormatError if it does not load cleanly."""
+    data, root = _loaded(raw, path)
+    text = _render(root, data, kind, path)
+    _check_comments_kept(_yaml(), raw.decode("utf-8"), text, path)
+    return text
+
+
+def _append(node: Any, at: tuple[str | int, ...], item: Any, mapping: type, sequence: type) -> None:
+    """Appends `item` to the list at `at` under `node`, making the mappings and the list that are missing."""
+    for depth, key in enumerate(at):
+        if isinstance(key, str) and key not in node:
+            node[key] = sequence() if depth == len(at) - 1 else mapping()
+        node = node[key]
+    node.append(item)
+
+
+def format_appended(raw: bytes, kind: str, at: tuple[str | int, ...], item: Any, path: str = "<text>") -> str:
+    """The canonical text of a fact file of `kind` with `item` (dicts, lists, text, numbers) appended to the list
+    at `at` (`("claims", "parameters")`; the mappings and the list are made where missing), comments kept."""
+    data, root = _loaded(raw, path)
+    _append(data, at, item, dict, list)
+    _append(root, at, _commented(item), CommentedMap, CommentedSeq)
+    text = _render(root, data, kind, path)
     _check_comments_kept(_yaml(), raw.decode("utf-8"), text, path)
     return text
 

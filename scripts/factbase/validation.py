@@ -83,15 +83,21 @@ def run(rule: Rule, base: FactBase, archive: Archive | None, today: date,
         yield from rule.check(base, today)
 
 
+def check(base: FactBase, archive: Archive | None, diagnostics: list[Diagnostic], today: date | None = None,
+          require_verified_quotes: bool = False) -> Report:
+    """Runs every rule factbase/rules/ declares over a loaded fact base (`diagnostics`: what loading found);
+    with `require_verified_quotes` (CI), the rules that make an unverifiable quote an error too."""
+    report = Report(base, list(diagnostics), archive=archive)
+    for rule in registry():
+        report.diagnostics.extend(run(rule, base, archive, today or date.today(), require_verified_quotes))
+    report.diagnostics.sort()
+    report.quotes = quote_count(base, archive, report.diagnostics)
+    return report
+
+
 def validate(paths: list[Path], archive: Archive | None, today: date | None = None,
              require_verified_quotes: bool = False) -> Report:
-    """Loads the fact base and runs every rule factbase/rules/ declares; with `require_verified_quotes`
-    (CI), the rules that make an unverifiable quote an error too."""
+    """Loads the fact base and runs every rule factbase/rules/ declares."""
     with _without_cycle_collection():
         base, diagnostics = load_fact_base(paths)
-        report = Report(base, diagnostics, archive=archive)
-        for rule in registry():
-            report.diagnostics.extend(run(rule, base, archive, today or date.today(), require_verified_quotes))
-        report.diagnostics.sort()
-        report.quotes = quote_count(base, archive, report.diagnostics)
-    return report
+        return check(base, archive, diagnostics, today, require_verified_quotes)

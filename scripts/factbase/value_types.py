@@ -10,6 +10,7 @@ its cells in claims.csv, and a sample value for tests. A claim learns its type o
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -50,6 +51,9 @@ class ValueType:
     agree: Agree | None = None  # when two values of one fact agree (E403); None: a property holds many values
     shown: Callable[[Any], str] = str  # the value in a validator message
     csv: Callable[[Any], tuple[str, str, str]] = _csv_cells  # its value, unit and qualifier cells in claims.csv
+    # the value from its short form on the command line (`cite.py --value`); None: the text is the value. Any
+    # value may also be given as a YAML flow snippet (`{ko: ..., en: ...}`), which needs no entry here.
+    from_text: Callable[[str], Any] | None = None
 
     @property
     def quoted(self) -> bool:
@@ -138,6 +142,27 @@ def _quantity_csv(value: Any) -> tuple[str, str, str]:
     return number_text(value["amount"]), value["unit"], value.get("qualifier", "exact")
 
 
+_QUANTITY_TEXT = re.compile(r"(?:(?P<qualifier>[a-z-]+) )?(?P<amount>[0-9]+(?:\.[0-9]+)?) (?P<unit>\S+)")
+
+
+def _quantity_from_text(text: str) -> Any:
+    """`[QUALIFIER] AMOUNT UNIT`, the amount written out in digits: `approximately 300000000000 parameters`."""
+    match = _QUANTITY_TEXT.fullmatch(" ".join(text.split()))
+    if match is None:
+        raise ValueError("write a quantity as [QUALIFIER] AMOUNT UNIT, the amount in digits "
+                         "(`32000000000 parameters`, `approximately 300000000000 parameters`)")
+    amount = match["amount"]
+    value: dict[str, Any] = {"amount": float(amount) if "." in amount else int(amount), "unit": match["unit"]}
+    if match["qualifier"]:
+        value["qualifier"] = match["qualifier"]
+    return value
+
+
+def _listed_from_text(text: str) -> list[str]:
+    """Comma-separated items: `text, image`."""
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
 def _words(prefix: str) -> Callable[[Any, str, Translate], str]:
     """Values from a fixed list, each shown by its interface string `prefix.value` (a list of them joined)."""
 
@@ -156,12 +181,14 @@ VALUE_TYPES = (
               is_date=True, agree=_dates_agree, shown=_date_shown),
     ValueType("quantity", "quantityClaim", {"amount": 300000000000, "unit": "parameters", "qualifier": "approximately"},
               text=lambda value, lang, translate: format_quantity(value, lang), number_fields=("amount",),
-              same_fact=("unit",), agree=_quantities_agree, shown=_quantity_shown, csv=_quantity_csv),
+              same_fact=("unit",), agree=_quantities_agree, shown=_quantity_shown, csv=_quantity_csv,
+              from_text=_quantity_from_text),
     ValueType("url", "urlClaim", "https://example.org/model", links_out=True),
     ValueType("organization", "organizationClaim", "lg-ai-research", names_kind="organization"),
     ValueType("model", "modelClaim", "exaone-3-0", names_kind="model"),
-    ValueType("modalities", "modalitiesClaim", ["text", "image"], text=_words("modality")),
-    ValueType("languages", "languagesClaim", ["ko", "en"], text=_words("language")),
+    ValueType("modalities", "modalitiesClaim", ["text", "image"], text=_words("modality"),
+              from_text=_listed_from_text),
+    ValueType("languages", "languagesClaim", ["ko", "en"], text=_words("language"), from_text=_listed_from_text),
     ValueType("availability", "availabilityClaim", "open-weights", text=_words("availability")),
     ValueType("score", "scoreClaim", {"benchmark": "KMMLU", "score": 61.5, "unit": "percent", "setting": "5-shot"},
               text=lambda value, lang, translate: format_score(value, lang), number_fields=("score",),

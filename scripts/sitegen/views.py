@@ -128,6 +128,7 @@ def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[s
         "status": data["status"],
         "status_label": page.t(f"status.{data['status']}"),
         "as_of": format_date(data["as_of"], page.lang) if data.get("as_of") else None,
+        "undated": data.get("undated") is True,
         "note": data["note"][page.lang] if data.get("note") else None,
         "outcome": {
             "label": page.t(f"outcome.{outcome['result']}"),
@@ -271,6 +272,8 @@ def source_view(page: Page, record: Record) -> dict[str, Any]:
         "language": page.t(f"language.{data['language']}"),
         "retrieved": format_date(data["retrieved"], page.lang),
         "archive": data["archive"],
+        "archive_copy": page.t(f"archive_copy.{data['archive'].get('copy', 'whole')}"),
+        "archive_note": data["archive"]["note"][page.lang] if data["archive"].get("note") else None,
         "notes": data["notes"][page.lang] if data.get("notes") else None,
         "citing": citing,
         "meta_links": _meta(page, record),

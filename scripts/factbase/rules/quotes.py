@@ -33,7 +33,15 @@ def _matching_prefix(text: ArchivedText, quote: str) -> str:
     return needle[:low]
 
 
-def _archived(archive: Archive, source: Record) -> ArchivedText | None:
+def not_in_source(text: ArchivedText, quote: str, source_id: str) -> str:
+    """What E301 says of a quote the archived copy does not hold: how much of it matches, up to where."""
+    prefix = _matching_prefix(text, quote)
+    shown = f"«{prefix[-40:]}» matches, then the quote differs" if prefix else "no part matches"
+    return (f"the quote is not in source {source_id!r} ({len(prefix)} of {len(normalise(quote))} "
+            f"characters match: {shown})")
+
+
+def archived(archive: Archive, source: Record) -> ArchivedText | None:
     archived = source.data.get("archive")
     file = archived.get("file") if isinstance(archived, dict) else None
     return archive.get(file) if isinstance(file, str) else None
@@ -50,7 +58,7 @@ def _checked(base: FactBase, archive: Archive | None) -> Iterator[Checkable]:
         for path, citation in claim.citations():
             source_id = citation.get("source")
             source = sources.get(source_id) if isinstance(source_id, str) else None
-            text = _archived(archive, source) if archive and source else None
+            text = archived(archive, source) if archive and source else None
             if source is not None and text is not None and isinstance(citation.get("quote"), str):
                 yield claim, path, citation, source, text
 
@@ -105,12 +113,8 @@ def check_quotes(base: FactBase, archive: Archive) -> Iterator[Diagnostic]:
         quote = citation["quote"]
         lines = text.lines_of(quote)
         if not lines:
-            prefix = _matching_prefix(text, quote)
-            shown = f"«{prefix[-40:]}» matches, then the quote differs" if prefix else "no part matches"
             yield claim.record.diagnostic(
-                (*path, "quote"), "E301", "quote-not-in-source",
-                f"the quote is not in source {source.id!r} ({len(prefix)} of {len(normalise(quote))} "
-                f"characters match: {shown})",
+                (*path, "quote"), "E301", "quote-not-in-source", not_in_source(text, quote, source.id),
                 "copy the quote verbatim from the archived source")
             continue
         if citation.get("line") not in lines:

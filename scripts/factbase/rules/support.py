@@ -18,7 +18,7 @@ date is then not looked for, and `derived: true` where a quote does state the va
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +26,7 @@ from ..base import FactBase
 from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Claim
+from ..value_types import ValueType
 from .dates import Span, label, mentions, parse_date, publication_spans
 from .numerals import Numeral, as_decimal, numerals, shown, values_of
 
@@ -38,10 +39,9 @@ def _texts(citation: dict[str, Any]) -> Iterator[str]:
             yield citation[field]
 
 
-def _number(claim: Claim, field: str) -> tuple[Decimal, str, tuple[str, ...]] | None:
+def _number(value: Any, field: str) -> tuple[Decimal, str, tuple[str, ...]] | None:
     """The claimed number (the value's `field`), its unit, and where it stands in the claim; None if malformed
     (schema errors)."""
-    value = claim.data.get("value")
     number = value.get(field) if isinstance(value, dict) else None
     if isinstance(number, bool) or not isinstance(number, (int, float)):
         return None
@@ -49,10 +49,11 @@ def _number(claim: Claim, field: str) -> tuple[Decimal, str, tuple[str, ...]] | 
     return as_decimal(number), unit if isinstance(unit, str) else "", ("value", field)
 
 
-def _number_support(claim: Claim, wanted: Decimal, unit: str) -> tuple[Numeral | None, list[Numeral]]:
+def _number_support(citations: Iterable[dict[str, Any]], wanted: Decimal,
+                    unit: str) -> tuple[Numeral | None, list[Numeral]]:
     """The quote's numeral that states `wanted`, if any, and every numeral the quotes give."""
     seen: list[Numeral] = []
-    for _, citation in claim.citations():
+    for citation in citations:
         for text in _texts(citation):
             for numeral in numerals(text):
                 if wanted in values_of(numeral, unit):
@@ -61,12 +62,12 @@ def _number_support(claim: Claim, wanted: Decimal, unit: str) -> tuple[Numeral |
     return None, seen
 
 
-def _date_support(claim: Claim, wanted: Span,
+def _date_support(citations: Iterable[dict[str, Any]], wanted: Span,
                   published: dict[str, Span]) -> tuple[str | None, list[str], list[str]]:
     """What supports the date (a quote's words or a publication date); what the quotes and sources give."""
     said: list[str] = []
     dated: list[str] = []
-    for _, citation in claim.citations():
+    for citation in citations:
         source_id = citation.get("source")
         when = published.get(source_id) if isinstance(source_id, str) else None
         if when is not None:
@@ -79,6 +80,28 @@ def _date_support(claim: Claim, wanted: Span,
                     return f"«{span.text}» ({label(span)})", said, dated
                 said.append(f"«{span.text}» = {label(span)}")
     return None, said, dated
+
+
+def _cited(claim: Claim) -> list[dict[str, Any]]:
+    return [citation for _, citation in claim.citations()]
+
+
+def quotes_state(value_type: ValueType, value: Any, citations: list[dict[str, Any]],
+                 published: dict[str, Span]) -> bool | None:
+    """Whether the citations state `value` as E305 and E306 judge it (every number, and the date, found in their
+    quotes or publication dates); None for a value the rules do not compare with quotes (text, an id, a list).
+    cite.py asks it which claim a new quote supports."""
+    if not value_type.quoted:
+        return None
+    if value_type.is_date:
+        span = parse_date(value)
+        if span is None or _date_support(citations, span, published)[0] is None:
+            return False
+    for field in value_type.number_fields:
+        number = _number(value, field)
+        if number is None or _number_support(citations, number[0], number[1])[0] is None:
+            return False
+    return True
 
 
 def _given(numeral: Numeral) -> str:
@@ -106,18 +129,19 @@ def _verdict(claim: Claim, derived: bool, found: str | None, what: str,
     if derived and found is not None:
         yield claim.record.diagnostic(
             (*claim.path, "derived"), "E308", "needless-derived", f"the claim is marked derived, but {found}",
-            f"remove `derived: true`: the {what} is checked against the quote")
+            f"remove `derived: true`, and from `note` (both languages) the words saying the {what} was worked out "
+            f"(\"Derived, not stated\"...), keeping the rest of the note: the {what} is checked against the quote")
     elif not derived and found is None:
         path, code, rule, message = unsupported()
         yield claim.record.diagnostic(path, code, rule, message, _NOT_SUPPORTED_HINT.format(what=what))
 
 
 def _check_number(claim: Claim, number_field: str, derived: bool) -> Iterator[Diagnostic]:
-    number = _number(claim, number_field)
+    number = _number(claim.data.get("value"), number_field)
     if number is None:
         return
     wanted, unit, field = number
-    found, seen = _number_support(claim, wanted, unit)
+    found, seen = _number_support(_cited(claim), wanted, unit)
 
     def unsupported() -> tuple[tuple[str | int, ...], str, str, str]:
         given = _listed([_given(n) for n in seen]) if seen else "no number"
@@ -132,7 +156,7 @@ def _check_date(claim: Claim, derived: bool, published: dict[str, Span]) -> Iter
     wanted = parse_date(claim.data.get("value"))
     if wanted is None:
         return
-    found, said, dated = _date_support(claim, wanted, published)
+    found, said, dated = _date_support(_cited(claim), wanted, published)
 
     def unsupported() -> tuple[tuple[str | int, ...], str, str, str]:
         quotes = f"the quotes mention {_listed(said)}" if said else "the quotes mention no date"
@@ -186,7 +210,7 @@ def check_support(base: FactBase) -> Iterator[Diagnostic]:
                 (*claim.path, "derived"), "E308", "needless-derived",
                 f"`derived` applies to numbers and dates; {claim.property!r} values are not compared "
                 "with quotes",
-                "remove `derived: true`")
+                "remove `derived: true`, and from `note` the words saying the value was worked out")
             continue
         if derived and not claim.data.get("note"):
             yield claim.record.diagnostic(

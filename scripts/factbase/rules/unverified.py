@@ -12,7 +12,7 @@ from ..archive import Archive
 from ..base import FactBase
 from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
-from .quotes import _archived
+from .quotes import archived
 
 
 @rule(
@@ -31,7 +31,7 @@ def check_unverified_quotes(base: FactBase, archive: Archive | None) -> Iterator
             source = sources.get(source_id) if isinstance(source_id, str) else None
             if source is None or not isinstance(citation.get("quote"), str):
                 continue  # a missing source is E203's, a missing quote the schema's
-            if archive is not None and _archived(archive, source) is not None:
+            if archive is not None and archived(archive, source) is not None:
                 continue
             why = "no archive was given" if archive is None else \
                 f"the archived copy of source {source.id!r} is not in {archive.directory}"
