@@ -53,6 +53,8 @@ LIST_PAGES = {page.name: page for page in [
              "nav.sources"),
     ListPage("disputed", "disputed/", "disputed.html", "views.disputed_view", "views.disputed_length", 40,
              "nav.disputed"),
+    ListPage("changes", "changes/", "changes.html", "history.changes_view", "history.changes_length", 100,
+             "nav.changes"),
     ListPage("coverage", "coverage/", "coverage.html", "pages.coverage_page_view", "pages.coverage_length",
              150, "nav.coverage"),
 ]}

@@ -15,6 +15,7 @@ from factbase.records import Record
 from . import views
 from .context import build_state
 from .coverage import coverage_view
+from .history import record_history
 from .jsonld import model_jsonld
 from .page_types import LIST_PAGES, RECORD_PAGES, function
 from .render import render
@@ -23,7 +24,8 @@ from .sitedata import SiteData
 
 def record_page(context: views.Page, kind: str, record_id: str) -> str:
     entry = RECORD_PAGES[kind]
-    view = function(entry.view)(context, context.data.records[kind][record_id])
+    record = context.data.records[kind][record_id]
+    view = {**function(entry.view)(context, record), "history": record_history(context, record)}
     return render(entry.template, context, **views.with_footnotes(context, view))
 
 
