@@ -171,7 +171,7 @@ def read_history(facts: Path, max_commits: int = MAX_COMMITS) -> History:
     except (OSError, ValueError, subprocess.SubprocessError):
         return History(in_git=False)
     relative = PurePosixPath(facts.resolve().relative_to(top.resolve()).as_posix())
-    shallow_file = shallow_file if shallow_file.is_absolute() else top / shallow_file
+    shallow_file = shallow_file if shallow_file.is_absolute() else facts / shallow_file  # relative to where git ran
     boundary = set(shallow_file.read_text().split()) if shallow_file.is_file() else set()
     commits: list[tuple[str, str, list[tuple[str, str, str, str, str]]]] = []
     for chunk in log.decode("utf-8", "replace").split("\x00")[1:]:

@@ -125,7 +125,8 @@ def sitemap_xml(site: Path, address: str) -> str:
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for path in paths:
         hrefs = {lang: xml_escape(f"{address}{lang}/{path}") for lang in LANGUAGES}
-        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>' for lang, href in hrefs.items())
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>'
+                        for lang, href in hrefs.items())
         links += f'<xhtml:link rel="alternate" hreflang="x-default" href="{xml_escape(address)}"/>'
         lines += [f"<url><loc>{xml_escape(f'{address}{lang}/{path}')}</loc>{links}</url>" for lang in LANGUAGES]
     lines.append("</urlset>")
