@@ -133,3 +133,13 @@ def test_claims_are_matched_by_value_before_position() -> None:
     assert claim_changes(record(1, 2), record(0, 1, 2)) == [{"action": "added", "property": "parameters", "new": 0}]
     assert claim_changes(record(1, 2), record(1, 3)) == [
         {"action": "value", "property": "parameters", "old": 2, "new": 3}]
+
+
+def test_a_bibtex_field_keeps_balanced_braces_and_drops_the_others() -> None:
+    from sitegen.history import bibtex
+
+    kept = bibtex("k", "A {{ 7*7 }} model", "Site", "https://example.org/", "2026-01-02", "en")
+    assert "  title = {A {{ 7*7 }} model}," in kept.splitlines()
+    assert "  year = {2026}," in kept.splitlines()
+    dropped = bibtex("k", "A } model \\end{x", "Site", "https://example.org/", "", "en")
+    assert "  title = {A  model endx}," in dropped.splitlines() and "year" not in dropped

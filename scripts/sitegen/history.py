@@ -102,7 +102,15 @@ def record_history(page: Page, record: Record) -> dict[str, Any]:
 
 
 def _braced(text: str) -> str:
-    """Text for a BibTeX field: braces and backslashes, which would end or escape it, are dropped."""
+    """Text for a BibTeX field: as it is where its braces balance (BibTeX keeps balanced braces in a field);
+    else with its braces and backslashes, which would end or escape the field, dropped."""
+    depth = 0
+    for character in text:
+        depth += {"{": 1, "}": -1}.get(character, 0)
+        if depth < 0:
+            break
+    if depth == 0 and "\\" not in text:
+        return text
     return "".join(character for character in text if character not in "{}\\")
 
 

@@ -68,7 +68,8 @@ def record_description(page: Page, record: Record) -> str:
         if date:
             parts.append(f"{page.t('label.published')}: {date}")
     suffix = translate(page.lang, "seo.cited")
-    return _shorten(f"{title} ({kind}). {'; '.join(parts)}{'. ' if parts else ''}{suffix}")
+    # not shortened: fact text is shown whole or not at all
+    return f"{title} ({kind}). {'; '.join(parts)}{'. ' if parts else ''}{suffix}"
 
 
 def page_description(html: str, lang: str) -> str:
