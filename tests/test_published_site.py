@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -23,7 +24,8 @@ from referencing.jsonschema import DRAFT202012
 from sitegen.changes import read_history
 from sitegen.history import FEED_ENTRIES
 
-ADDRESS = "https://korean-ai-facts.github.io/korean-ai-facts/"
+# the address the tests' builds use: mkdocs.yml's (the Pages workflow sets SITE_URL only for the published build)
+ADDRESS = os.environ.get("SITE_URL", "https://korean-ai-facts.github.io/korean-ai-facts/").rstrip("/") + "/"
 LANGS = ("ko", "en")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -117,7 +119,8 @@ def test_the_404_pages_exist_in_each_language_and_at_the_root(built_site: Path) 
         assert page.h1 and page.h1.get_text() == title
     root = BeautifulSoup((built_site / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert {section.get("lang"): section.h1.get_text() for section in root.find_all("section")} == titles
-    assert [s.get("src") for s in root.find_all("script")] == ["/korean-ai-facts/not-found.js"]
+    base = "/" + ADDRESS.split("://", 1)[1].partition("/")[2]
+    assert [s.get("src") for s in root.find_all("script")] == [f"{base}not-found.js"]
     assert (built_site / "not-found.js").is_file()
 
 
