@@ -29,15 +29,17 @@ def _source_date_epoch() -> str:
         return "0"
 
 
-def build_language(lang: str, site_dir: Path, config_dir: Path = ROOT) -> None:
+def build_language(lang: str, site_dir: Path, config_dir: Path = ROOT) -> str:
+    """Builds one language; returns the site's address (its root, above the languages)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(config_dir / f"mkdocs.{lang}.yml"), site_dir=str(site_dir))
     build(config)
+    return str(config["extra"]["site_address"])
 
 
-def write_root_page(site: Path) -> None:
+def write_root_page(site: Path, address: str) -> None:
     from sitegen.csp import with_csp
     from sitegen.i18n import translate
     from sitegen.render import environment
@@ -45,19 +47,23 @@ def write_root_page(site: Path) -> None:
     html = environment().get_template("root.html").render(
         names={lang: translate(lang, "site.name") for lang in LANGUAGES},
         taglines={lang: translate(lang, "site.tagline") for lang in LANGUAGES},
+        address=address,
     )
     (site / "index.html").write_text(with_csp(html), encoding="utf-8")
 
 
 def build_site(target: Path, config_dir: Path = ROOT) -> None:
+    from sitegen.publish import write_root
+
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
     try:
-        for lang in LANGUAGES:
-            build_language(lang, staging / lang, config_dir)
-        write_root_page(staging)
+        addresses = {build_language(lang, staging / lang, config_dir) for lang in LANGUAGES}
+        address = addresses.pop().rstrip("/") + "/"
+        write_root_page(staging, address)
+        write_root(staging, address)  # sitemap, robots.txt, 404 page, API
         previous = target.with_name(f".{target.name}-previous")
         shutil.rmtree(previous, ignore_errors=True)
         if target.exists():

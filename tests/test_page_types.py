@@ -35,8 +35,8 @@ def test_a_declared_list_page_is_generated_and_placed_in_the_navigation(monkeypa
     assert paging.page_source("charts", 3) == "charts/page-3.md"
     monkeypatch.setattr(hooks, "translate", lambda lang, key: f"{lang}:{key}")
     hand_written = [{"Home": "index.md"}, {"How": "how-we-check.md"}, {"Ref": "reference.md"}, {"DL": "downloads.md"}]
-    config = hooks.on_config({"extra": {"lang": "en"}, "nav": hand_written})
-    assert [next(iter(entry)) for entry in config["nav"]] == [
+    nav = hooks.with_list_pages(hand_written, "en")
+    assert [next(iter(entry)) for entry in nav] == [
         "Home", "en:nav.models", "en:nav.timeline", "en:nav.organizations", "en:nav.sources", "en:nav.disputed",
-        "en:nav.charts", "en:nav.coverage", "How", "Ref", "DL"]
-    assert config["nav"][6] == {"en:nav.charts": "charts.md"}
+        "en:nav.charts", "en:nav.coverage", "How", "Ref", "en:nav.changes", "DL"]
+    assert nav[6] == {"en:nav.charts": "charts.md"}

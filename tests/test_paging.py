@@ -59,4 +59,5 @@ def test_other_lists_split_the_same_way(data: views.SiteData, monkeypatch: pytes
 
 def test_the_build_generates_later_pages_only_when_needed(built_site: Path) -> None:
     for lang in ("ko", "en"):
-        assert not list((built_site / lang).rglob("page-*"))  # the real fact base fits one page per list
+        # the real fact base fits one page per list (the changes list grows with the history, not the facts)
+        assert not [page for page in (built_site / lang).rglob("page-*") if page.parent.name != "changes"]

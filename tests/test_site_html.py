@@ -145,7 +145,7 @@ def test_downloads_hold_every_claim(built_site: Path) -> None:
     import json
 
     records = _base()
-    rows = list(csv.DictReader((built_site / "en" / "data" / "claims.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader((built_site / "en" / "data" / "claims-wide.csv").open(encoding="utf-8")))
     assert len(rows) == sum(len(list(iter_claims(r))) for kind in records.values() for r in kind.values())
     facts = json.loads((built_site / "ko" / "data" / "facts.json").read_text(encoding="utf-8"))
     assert set(facts["model"]) == set(records["model"])

@@ -13,6 +13,7 @@ from factbase.archive import archive_from
 from factbase.coverage import Coverage, coverage
 from factbase.validation import validate
 
+from .changes import History, read_history
 from .sitedata import ROOT, SiteData, site_data_of
 from .views import Page
 
@@ -36,6 +37,11 @@ class BuildState:
     def coverage(self) -> Coverage:
         """The coverage report against the site's archive (its pages and the hooks ask)."""
         return coverage(self.data.base, archive_from(None))
+
+    @cached_property
+    def history(self) -> History:
+        """What changed in the facts, claim by claim, from their git history (the changes page and feeds)."""
+        return read_history(self.facts)
 
 
 _state: list[BuildState] = []  # the current build's state: at most one
@@ -84,4 +90,5 @@ def page_for(config: Any, page_url: str) -> Page:
         root="../" * depth,
         url=page_url,
         repository=config["extra"].get("repository") or DEFAULT_REPOSITORY,
+        site_url=config["site_url"] or "",
     )

@@ -20,6 +20,8 @@ from sitegen.jsonld import dataset_jsonld
 from sitegen.page_types import list_pages, record_pages
 from sitegen.pages import list_lengths, render_list_page, render_record_page
 from sitegen.paging import page_count, page_source
+from sitegen.publish import write_language_files
+from sitegen.seo import add_to_theme, configure, page_description, record_description
 from sitegen.sitedata import title_of
 
 # A generated record page holds only this front matter: mkdocs-macros leaves it alone, and
@@ -28,14 +30,29 @@ _GENERATED = "---\nrender_macros: false\n---\n"
 
 
 def on_config(config: Any) -> Any:
+    config["nav"] = with_list_pages(config["nav"], config["extra"]["lang"])
+    return configure(config)
+
+
+def with_list_pages(nav: list[Any], lang: str) -> list[Any]:
     """The lists declared with a navigation place (page_types.list_page(nav=N)) stand at place N of the
     navigation (0 is the home page), titled in the build's language; the configuration lists the other pages."""
-    lang = config["extra"]["lang"]
-    nav = list(config["nav"])
+    placed = list(nav)
     for entry in sorted((e for e in list_pages().values() if e.nav is not None), key=lambda e: e.nav or 0):
-        nav.insert(entry.nav or 0, {translate(lang, entry.title): page_source(entry.name, 1)})
-    config["nav"] = nav
-    return config
+        placed.insert(entry.nav or 0, {translate(lang, entry.title): page_source(entry.name, 1)})
+    return placed
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    add_to_theme(env, config)
+    return env
+
+
+def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
+    """A page without a description written from its record is described by its first paragraph."""
+    if not page.meta.get("description"):
+        page.meta["description"] = page_description(html, config["extra"]["lang"])
+    return html
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -85,6 +102,7 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     # Material prints the title unescaped (in <title>, the header and the search index): give it escaped HTML
     page.title = page.meta["title"] = str(escape(title_of(record, context.lang)))
     page.edit_url = context.edit_url(record)
+    page.meta["description"] = record_description(context, record)
     return render_record_page(context, record.kind, record_id) + "\n"
 
 
@@ -112,8 +130,9 @@ def on_post_build(config: Any) -> None:
         state.downloads = (facts_json(data), claims_csv(data))
     facts, claims = state.downloads
     (out / "facts.json").write_text(facts, encoding="utf-8")
-    (out / "claims.csv").write_text(claims, encoding="utf-8")
+    (out / "claims-wide.csv").write_text(claims, encoding="utf-8")
     dataset = dataset_jsonld(data, config["site_url"], lang, translate(lang, "site.name"),
                              translate(lang, "site.tagline"))
+    write_language_files(state, config, out)
     (out / "dataset.jsonld").write_text(json.dumps(dataset, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                         encoding="utf-8")

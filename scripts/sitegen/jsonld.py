@@ -58,7 +58,9 @@ def dataset_jsonld(data: SiteData, site_url: str, lang: str, name: str, descript
         "size": ", ".join(f"{count} {kind} records" for kind, count in sorted(counts.items())),
         "distribution": [
             {"@type": "DataDownload", "encodingFormat": "application/json", "contentUrl": f"{site_url}data/facts.json"},
-            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": f"{site_url}data/claims.csv"},
+            {"@type": "DataDownload", "encodingFormat": "text/csv", "contentUrl": f"{site_url}data/claims-wide.csv"},
+            {"@type": "DataDownload", "encodingFormat": "application/json",
+             "contentUrl": f"{site_url}data/datapackage.json"},
         ],
         "citation": [source_jsonld(data, source_id, lang) for source_id in sorted(data.records["source"])],
     }

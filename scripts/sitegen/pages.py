@@ -15,6 +15,7 @@ from factbase.records import Record
 from . import views
 from .context import build_state
 from .coverage import coverage_view
+from .history import record_history
 from .jsonld import model_jsonld
 from .page_types import list_page, list_pages, record_page, record_pages
 from .render import render
@@ -23,7 +24,8 @@ from .sitedata import SiteData
 
 def render_record_page(context: views.Page, kind: str, record_id: str) -> str:
     entry = record_pages()[kind]
-    view = entry.view(context, context.data.records[kind][record_id])
+    record = context.data.records[kind][record_id]
+    view = {**entry.view(context, record), "history": record_history(context, record)}
     return render(entry.template, context, **views.with_footnotes(context, view))
 
 

@@ -33,6 +33,7 @@ class Page:
     root: str  # "../../" from models/x/ to the language root
     url: str  # the page's own URL, relative to the language root
     repository: str
+    site_url: str = ""  # the language's address, for links that leave the site (cite this page)
 
     def t(self, key: str) -> str:
         return translate(self.lang, key)
