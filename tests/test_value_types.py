@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT, WriteFact
-from factbase.records import iter_claims
+from factbase.records import KINDS, iter_claims
 from factbase.schema_files import load_schema, schema_registry
 from factbase.validation import load_fact_base
 from factbase.value_types import VALUE_TYPES, UnknownValueType, ValueType, by_definition, claim_value_types
@@ -19,14 +19,20 @@ from sitegen.i18n import LANGUAGES, translate
 NAMES = [value_type.name for value_type in VALUE_TYPES]
 
 
+def claim_definitions() -> set[str]:
+    """`...Claim` definitions of schema/common.schema.json and of each kind's schema (a type one kind uses)."""
+    return {name for stem in ("common", *KINDS.values()) for name in load_schema(stem).get("$defs", {})
+            if name.endswith("Claim")}
+
+
 def test_every_claim_definition_of_the_schema_has_exactly_one_value_type() -> None:
-    definitions = {name for name in load_schema("common")["$defs"] if name.endswith("Claim")}
+    definitions = claim_definitions()
     assert definitions == {value_type.definition for value_type in VALUE_TYPES}
     assert len(set(NAMES)) == len(NAMES)
 
 
 def test_every_claim_property_of_every_kind_has_a_value_type() -> None:
-    kinds = ("model", "organization", "event", "partnership", "source")
+    kinds = tuple(KINDS.values())
     for kind in kinds:
         properties = load_schema(kind)["properties"].get("claims", {}).get("properties", {})
         assert list(claim_value_types(kind)) == list(properties)
@@ -81,6 +87,25 @@ def test_csv_cells_and_message_form(value_type: ValueType) -> None:
     cells = value_type.csv(value_type.sample)
     assert len(cells) == 3 and all(isinstance(cell, str) for cell in cells) and cells[0]
     assert value_type.shown(value_type.sample)
+
+
+@pytest.mark.parametrize("value_type", [t for t in VALUE_TYPES if t.jsonld is not None],
+                         ids=[t.name for t in VALUE_TYPES if t.jsonld is not None])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_schema_org_form_gives_a_property_value(value_type: ValueType, lang: str) -> None:
+    assert value_type.jsonld is not None
+    form = value_type.jsonld(value_type.sample, lang, partial(translate, lang))
+    assert form.get("value") not in (None, "") and "@type" not in form
+
+
+def test_quantity_and_score_in_schema_org_form() -> None:
+    by_name = {value_type.name: value_type for value_type in VALUE_TYPES}
+    quantity, score = by_name["quantity"], by_name["score"]
+    assert quantity.jsonld and score.jsonld
+    assert quantity.jsonld(quantity.sample, "en", partial(translate, "en")) == \
+        {"value": 300000000000, "unitText": "parameters"}
+    assert score.jsonld(score.sample, "ko", partial(translate, "ko")) == \
+        {"name": "KMMLU", "value": 61.5, "unitText": "percent", "measurementTechnique": "5-shot"}
 
 
 def test_quantity_cells_and_message() -> None:

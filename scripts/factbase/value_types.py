@@ -1,10 +1,11 @@
 """Value types: what a claim's value is (a date, a quantity, a score, ...), each declared once, here.
 
-An entry says everything the validator and the site do differently per type: the claim definition in
-schema/common.schema.json whose `value` it is, how its number or date is checked against the quotes, which
-values are compared for conflicts and when they agree, how a message shows it, its text in each language,
-its cells in claims.csv, and a sample value for tests. A claim learns its type once, when it is read
-(`Claim.value_type`, from its property's schema definition); no consumer names a type.
+An entry says everything the validator and the site do differently per type: the claim definition whose
+`value` it is (in schema/common.schema.json, or in the schema of the one record kind that uses it), how its
+number, date and names are checked against the quotes, which ids of other records it holds, which values are
+compared for conflicts and when they agree, how a message shows it, its text in each language, its cells in
+claims.csv, its schema.org form in a page's JSON-LD, and a sample value for tests. A claim learns its type
+once, when it is read (`Claim.value_type`, from its property's schema definition); no consumer names a type.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .wording import format_date, format_quantity, format_score
 
 Translate = Callable[[str], str]  # an interface string of strings.yaml by key, in the language being written
 Agree = Callable[[Any, Any], bool]
+JsonLd = Callable[[Any, str, Translate], dict[str, Any]]  # (value, lang, t) -> schema.org PropertyValue fields
 
 
 def _as_text(value: Any, lang: str, translate: Translate) -> str:
@@ -46,10 +48,13 @@ class ValueType:
     links_out: bool = False  # the value is an address: linked off the site
     is_date: bool = False  # a date: the quotes or a publication date must give it (E306); the date it reports
     number_fields: tuple[str, ...] = ()  # the value's fields holding numbers the quotes must state (E305)
+    named_fields: tuple[str, ...] = ()  # the value's fields naming a benchmark, list or scope the quotes name (E309)
+    refers: tuple[tuple[str, str], ...] = ()  # (field, kind): the value's fields holding ids of records (E203, linked)
     same_fact: tuple[str, ...] = ()  # the value's fields two values must share to be one fact (conflicts)
     agree: Agree | None = None  # when two values of one fact agree (E403); None: a property holds many values
     shown: Callable[[Any], str] = str  # the value in a validator message
     csv: Callable[[Any], tuple[str, str, str]] = _csv_cells  # its value, unit and qualifier cells in claims.csv
+    jsonld: JsonLd | None = None  # its schema.org PropertyValue fields on the page's JSON-LD; None: not listed
 
     @property
     def quoted(self) -> bool:
@@ -133,6 +138,15 @@ def _quantity_csv(value: Any) -> tuple[str, str, str]:
     return f"{amount:g}" if isinstance(amount, float) else str(amount), value["unit"], value.get("qualifier", "exact")
 
 
+def _quantity_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    return {"value": value["amount"], "unitText": value["unit"]}
+
+
+def _score_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    form = {"name": value["benchmark"], "value": value["score"], "unitText": value["unit"]}
+    return {**form, "measurementTechnique": value["setting"]} if value.get("setting") else form
+
+
 def _words(prefix: str) -> Callable[[Any, str, Translate], str]:
     """Values from a fixed list, each shown by its interface string `prefix.value` (a list of them joined)."""
 
@@ -151,7 +165,8 @@ VALUE_TYPES = (
               is_date=True, agree=_dates_agree, shown=_date_shown),
     ValueType("quantity", "quantityClaim", {"amount": 300000000000, "unit": "parameters", "qualifier": "approximately"},
               text=lambda value, lang, translate: format_quantity(value, lang), number_fields=("amount",),
-              same_fact=("unit",), agree=_quantities_agree, shown=_quantity_shown, csv=_quantity_csv),
+              same_fact=("unit",), agree=_quantities_agree, shown=_quantity_shown, csv=_quantity_csv,
+              jsonld=_quantity_jsonld),
     ValueType("url", "urlClaim", "https://example.org/model", links_out=True),
     ValueType("organization", "organizationClaim", "lg-ai-research", names_kind="organization"),
     ValueType("model", "modelClaim", "exaone-3-0", names_kind="model"),
@@ -160,7 +175,8 @@ VALUE_TYPES = (
     ValueType("availability", "availabilityClaim", "open-weights", text=_words("availability")),
     ValueType("score", "scoreClaim", {"benchmark": "KMMLU", "score": 61.5, "unit": "percent", "setting": "5-shot"},
               text=lambda value, lang, translate: format_score(value, lang), number_fields=("score",),
-              same_fact=("benchmark", "setting", "unit"), agree=_scores_agree, shown=_score_shown),
+              same_fact=("benchmark", "setting", "unit"), agree=_scores_agree, shown=_score_shown,
+              jsonld=_score_jsonld),
 )
 _BY_DEFINITION = {value_type.definition: value_type for value_type in VALUE_TYPES}
 
@@ -176,7 +192,7 @@ def by_definition(definition: str) -> ValueType:
         raise UnknownValueType(
             f"the claim definition {definition!r} has no value type: declare one in VALUE_TYPES "
             "(scripts/factbase/value_types.py), and give claim properties `items: {\"$ref\": "
-            "\"common.schema.json#/$defs/<name>Claim\"}`") from None
+            "\"common.schema.json#/$defs/<name>Claim\"}` (or `#/$defs/<name>Claim` in the kind's schema)") from None
 
 
 @cache

@@ -105,10 +105,11 @@ def with_footnotes(page: Page, view: dict[str, Any]) -> dict[str, Any]:
 
 def _value_view(page: Page, value_type: ValueType, value: Any) -> dict[str, Any]:
     if value_type.names_kind is not None:
-        return {**page.link(value), "external": False}
+        return {**page.link(value), "external": False, "refers": []}
     if value_type.links_out:
-        return {"text": value, "href": value, "external": True}
-    return {"text": format_value(value_type, value, page.lang), "href": None, "external": False}
+        return {"text": value, "href": value, "external": True, "refers": []}
+    return {"text": format_value(value_type, value, page.lang), "href": None, "external": False,
+            "refers": [page.link(value[field]) for field, _ in value_type.refers if value.get(field)]}
 
 
 def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[str, Any]:
