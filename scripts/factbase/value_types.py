@@ -175,6 +175,7 @@ VALUE_TYPES = (
     ValueType("availability", "availabilityClaim", "open-weights", text=_words("availability")),
     ValueType("score", "scoreClaim", {"benchmark": "KMMLU", "score": 61.5, "unit": "percent", "setting": "5-shot"},
               text=lambda value, lang, translate: format_score(value, lang), number_fields=("score",),
+              named_fields=("benchmark",),
               same_fact=("benchmark", "setting", "unit"), agree=_scores_agree, shown=_score_shown,
               jsonld=_score_jsonld),
 )
