@@ -18,7 +18,8 @@ from .paging import pager, take
 from .sitedata import FOLDERS, SiteData, date_sort_key, first_value, title_of
 
 SUMMARY_PROPERTIES = {
-    "model": ["developer", "announced", "released", "parameters", "availability", "license", "repository", "paper"],
+    "model": ["developer", "announced", "released", "parameters", "active_parameters", "availability", "license",
+              "repository", "paper"],
     "organization": ["founded", "parent_organization", "leader", "staff"],
 }
 
