@@ -8,8 +8,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from claims_fixtures import MODEL_HEADER, Source, check, write_base
 from conftest import ROOT, WriteFact
 from factbase.records import KINDS, iter_claims
+from factbase.reference import SchemaNode
 from factbase.schema_files import load_schema, schema_registry
 from factbase.validation import load_fact_base
 from factbase.value_types import VALUE_TYPES, UnknownValueType, ValueType, by_definition, claim_value_types
@@ -23,6 +25,13 @@ def claim_definitions() -> set[str]:
     """`...Claim` definitions of schema/common.schema.json and of each kind's schema (a type one kind uses)."""
     return {name for stem in ("common", *KINDS.values()) for name in load_schema(stem).get("$defs", {})
             if name.endswith("Claim")}
+
+
+def definition_file(value_type: ValueType) -> str:
+    """The schema file holding the type's claim definition."""
+    (stem,) = [stem for stem in ("common", *KINDS.values())
+               if value_type.definition in load_schema(stem).get("$defs", {})]
+    return f"{stem}.schema.json"
 
 
 def test_every_claim_definition_of_the_schema_has_exactly_one_value_type() -> None:
@@ -47,7 +56,7 @@ def test_a_definition_without_a_value_type_fails_loudly(definition: str) -> None
 
 @pytest.mark.parametrize("value_type", VALUE_TYPES, ids=NAMES)
 def test_the_sample_value_is_valid_for_its_schema_definition(value_type: ValueType) -> None:
-    schema = {"$ref": f"common.schema.json#/$defs/{value_type.definition}/properties/value"}
+    schema = {"$ref": f"{definition_file(value_type)}#/$defs/{value_type.definition}/properties/value"}
     validator = jsonschema.Draft202012Validator(schema, registry=schema_registry())
     assert list(validator.iter_errors(value_type.sample)) == []
 
@@ -69,6 +78,8 @@ def test_values_read_in_each_language() -> None:
         "availability": ("오픈 웨이트 (가중치 공개)", "open weights"),
         "score": ("KMMLU (5-shot): 61.5%", "KMMLU (5-shot): 61.5%"),
         "url": ("https://example.org/model",) * 2,
+        "result": ("오픈 웨이트 모델 지능 지수 (reasoning): 오픈 웨이트 모델 중 7위 (20개 중)",
+                   "open-weights intelligence index (our rendering) (reasoning): 7th of 20 among open-weight models"),
     }
     for value_type in VALUE_TYPES:
         if value_type.name in expected:
@@ -123,10 +134,19 @@ def test_a_compared_value_agrees_with_itself_and_its_key_fields_exist(value_type
     assert value_type.quoted  # a value compared for conflicts is looked for in the quotes too
 
 
-def test_number_fields_name_a_number_of_the_sample() -> None:
+def test_number_and_name_fields_are_fields_of_the_value_of_the_right_type() -> None:
+    """A number field is a number (of the sample, where it has one) and a name field a name, in the schema."""
     for value_type in VALUE_TYPES:
+        stem = definition_file(value_type).removesuffix(".schema.json")
+        claim = SchemaNode(load_schema(stem)["$defs"][value_type.definition], stem)
+        fields = claim.properties()["value"].properties()
         for field in value_type.number_fields:
-            assert isinstance(value_type.sample[field], (int, float)), value_type.name
+            assert fields[field].keyword("type") in ("number", "integer"), (value_type.name, field)
+            assert isinstance(value_type.sample.get(field, 0), (int, float)), value_type.name
+        assert any(field in value_type.sample for field in value_type.number_fields) or not value_type.number_fields
+        for field in value_type.named_fields:
+            name = fields[field]
+            assert name.keyword("type") == "string" or {"ko", "en"} <= set(name.properties()), (value_type.name, field)
 
 
 def test_claims_know_their_value_type_from_the_moment_they_are_read() -> None:
@@ -149,3 +169,83 @@ def test_an_undeclared_property_has_no_value_type(write_fact: WriteFact, facts_d
     assert claim.value_type is None
     with pytest.raises(LookupError, match="'colour' is not a claim property of a model"):
         claim.declared_type()
+
+
+# -- results: a place with its scope (the `result` property of a model) ----------------------------------------
+RESULT_NEWS = Source("news-r", "2026-01-15", [
+    "국가대표 AI 1차 평가 결과",
+    "K-EXAONE은 국가대표 AI 1차 평가에서 오픈 웨이트 모델 중 20개 가운데 7위에 올랐다.",
+    "K-EXAONE은 국가대표 AI 1차 평가의 13개 벤치마크 중 10개에서 1위를 차지했다.",
+])
+
+
+def result_model(value: str, line: int, quote_en: str) -> str:
+    """A model with one `result` claim; the value's first field is on line 9."""
+    return MODEL_HEADER + f"""\
+  result:
+    - value:
+{value}      status: reported
+      citations:
+        - source: news-r
+          quote: {RESULT_NEWS.lines[line - 1]}
+          quote_en: {quote_en}
+          line: {line}
+"""
+
+
+SEVENTH = """\
+        benchmark: {ko: 국가대표 AI 1차 평가, en: national AI model evaluation, rendered: en}
+        rank: 7
+        of: 20
+        scope: {ko: 오픈 웨이트 모델 중, en: among open-weight models}
+"""
+SEVENTH_EN = "K-EXAONE placed 7th of 20 among open-weight models."
+FIRST_IN_TEN = """\
+        benchmark: {ko: 국가대표 AI 1차 평가, en: national AI model evaluation, rendered: en}
+        rank: 1
+        in_benchmarks: 10
+        of_benchmarks: 13
+"""
+FIRST_EN = "K-EXAONE came first in 10 of the 13 benchmarks of the national AI model evaluation."
+
+
+@pytest.mark.parametrize(("value", "line", "quote_en"), [(SEVENTH, 2, SEVENTH_EN), (FIRST_IN_TEN, 3, FIRST_EN)])
+def test_a_result_with_its_rank_and_scope_is_accepted(tmp_path: Path, value: str, line: int, quote_en: str) -> None:
+    facts, archive = write_base(tmp_path, [RESULT_NEWS], {"models/model-a.yaml": result_model(value, line, quote_en)})
+    assert [d.format_text() for d in check(facts, archive)] == []
+
+
+def test_a_wrong_rank_is_a_located_error(tmp_path: Path) -> None:
+    text = result_model(SEVENTH.replace("rank: 7", "rank: 6"), 2, SEVENTH_EN)
+    (found,) = check(*write_base(tmp_path, [RESULT_NEWS], {"models/model-a.yaml": text}))
+    assert (found.code, Path(found.path).name, found.line, found.col) == ("E305", "model-a.yaml", 10, 15)
+    assert found.message == "no quote states 6; the quotes give «1», «20», «7»"
+
+
+def test_a_scope_the_quote_does_not_give_is_a_located_error(tmp_path: Path) -> None:
+    text = result_model(SEVENTH.replace("오픈 웨이트 모델 중", "국내").replace("among open-weight models", "in Korea"),
+                        2, SEVENTH_EN)
+    (found,) = check(*write_base(tmp_path, [RESULT_NEWS], {"models/model-a.yaml": text}))
+    assert (found.code, Path(found.path).name, found.line, found.col) == ("E309", "model-a.yaml", 12, 16)
+    assert found.message.startswith("the scope '국내' is not named by a quote")
+
+
+def test_a_rendered_name_is_marked_as_such_and_only_in_its_language() -> None:
+    result = by_definition("resultClaim")
+    value = {"benchmark": {"ko": "국가대표 AI 1차 평가", "en": "national AI model evaluation", "rendered": "en"},
+             "rank": 1, "in_benchmarks": 10, "of_benchmarks": 13}
+    assert result.text(value, "ko", partial(translate, "ko")) == "국가대표 AI 1차 평가: 벤치마크 13개 중 10개에서 1위"
+    assert result.text(value, "en", partial(translate, "en")) == \
+        "national AI model evaluation (our rendering): 1st in 10 of 13 benchmarks"
+    in_korea = {"benchmark": {"ko": "LMArena", "en": "LMArena"}, "rank": 1, "scope": {"ko": "국내", "en": "in Korea"},
+                "score": 72, "unit": "points"}
+    assert result.text(in_korea, "en", partial(translate, "en")) == "LMArena: 1st in Korea · 72 points"
+    assert result.jsonld is not None
+    assert result.jsonld(in_korea, "en", partial(translate, "en"))["value"] == 1
+
+
+def test_results_conflict_only_within_one_benchmark_setting_and_scope() -> None:
+    result = by_definition("resultClaim")
+    assert result.agree is not None and result.same_fact == ("benchmark", "setting", "scope")
+    assert result.agree({"rank": 7, "of": 20}, {"rank": 7})
+    assert not result.agree({"rank": 7, "of": 20}, {"rank": 6, "of": 20})

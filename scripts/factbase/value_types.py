@@ -147,6 +147,53 @@ def _score_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]
     return {**form, "measurementTechnique": value["setting"]} if value.get("setting") else form
 
 
+def _name(name: dict[str, str], lang: str, translate: Translate) -> str:
+    """A name in a language; marked where that language's text is a rendering, not the source's words."""
+    return f"{name[lang]} ({translate('value.rendered')})" if name.get("rendered") == lang else name[lang]
+
+
+def _ordinal(rank: int) -> str:
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
+def _result_text(value: Any, lang: str, translate: Translate) -> str:
+    """GPQA-Diamond (reasoning): 7th of 20 among open-weight models / 오픈 웨이트 모델 중 7위 (20개 중)."""
+    setting = f" ({value['setting']})" if value.get("setting") else ""
+    scope = _name(value["scope"], lang, translate) if value.get("scope") else ""
+    score = (" · " + format_score({"unit": "points", **value, "benchmark": "", "setting": None}, lang)
+             .removeprefix(": ")) if "score" in value else ""
+    rank, of = value["rank"], value.get("of")
+    held, among = value.get("in_benchmarks"), value.get("of_benchmarks")
+    if lang == "ko":
+        place = " ".join(part for part in (
+            scope, f"벤치마크 {among}개 중 {held}개에서" if held else "", f"{rank}위") if part)
+        place += f" ({of}개 중)" if of else ""
+    else:
+        place = " ".join(part for part in (
+            _ordinal(rank), f"of {of}" if of else "", scope,
+            f"in {held} of {among} benchmarks" if held else "") if part)
+    return f"{_name(value['benchmark'], lang, translate)}{setting}: {place}{score}"
+
+
+def _results_agree(a: Any, b: Any) -> bool:
+    fields = ("rank", "of", "in_benchmarks", "of_benchmarks")
+    return all(a.get(f) is None or b.get(f) is None or a[f] == b[f] for f in fields) \
+        if isinstance(a, dict) and isinstance(b, dict) else True
+
+
+def _result_shown(value: Any) -> str:
+    if not isinstance(value, dict) or not isinstance(value.get("benchmark"), dict):
+        return str(value)
+    of = f" of {value['of']}" if value.get("of") else ""
+    return f"{value['benchmark'].get('en')}: rank {value.get('rank')}{of}"
+
+
+def _result_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    return {"name": _name(value["benchmark"], lang, translate), "value": value["rank"], "unitText": "rank",
+            "description": _result_text(value, lang, translate)}
+
+
 def _words(prefix: str) -> Callable[[Any, str, Translate], str]:
     """Values from a fixed list, each shown by its interface string `prefix.value` (a list of them joined)."""
 
@@ -178,6 +225,14 @@ VALUE_TYPES = (
               named_fields=("benchmark",),
               same_fact=("benchmark", "setting", "unit"), agree=_scores_agree, shown=_score_shown,
               jsonld=_score_jsonld),
+    ValueType("result", "resultClaim",
+              {"benchmark": {"ko": "오픈 웨이트 모델 지능 지수", "en": "open-weights intelligence index",
+                             "rendered": "en"},
+               "rank": 7, "of": 20, "scope": {"ko": "오픈 웨이트 모델 중", "en": "among open-weight models"},
+               "setting": "reasoning"},
+              text=_result_text, number_fields=("rank", "of", "in_benchmarks", "of_benchmarks", "score"),
+              named_fields=("benchmark", "scope"), same_fact=("benchmark", "setting", "scope"), agree=_results_agree,
+              shown=_result_shown, jsonld=_result_jsonld),
 )
 _BY_DEFINITION = {value_type.definition: value_type for value_type in VALUE_TYPES}
 
