@@ -80,6 +80,7 @@ def test_values_read_in_each_language() -> None:
         "url": ("https://example.org/model",) * 2,
         "result": ("오픈 웨이트 모델 지능 지수 (reasoning): 오픈 웨이트 모델 중 7위 (20개 중)",
                    "open-weights intelligence index (our rendering) (reasoning): 7th of 20 among open-weight models"),
+        "membership": ("주목할 만한 AI 모델 (번역), 2025년 3월", "Notable AI Models, March 2025"),
     }
     for value_type in VALUE_TYPES:
         if value_type.name in expected:
@@ -249,3 +250,54 @@ def test_results_conflict_only_within_one_benchmark_setting_and_scope() -> None:
     assert result.agree is not None and result.same_fact == ("benchmark", "setting", "scope")
     assert result.agree({"rank": 7, "of": 20}, {"rank": 7})
     assert not result.agree({"rank": 7, "of": 20}, {"rank": 6, "of": 20})
+
+
+# -- memberships: a model listed in a list kept by an organisation ---------------------------------------------
+LIST_NEWS = Source("news-l", "2025-04-02", [
+    "에포크 AI 발표",
+    "엑사원은 에포크 AI의 ‘주목할 만한 AI 모델(Notable AI Models)’ 목록에 이름을 올렸다.",
+])
+
+
+def membership_model(listed: str, owner: str = "org-a") -> str:
+    """A model with one `membership` claim; `list:` is on line 9, `owner:` on line 10."""
+    return MODEL_HEADER + f"""\
+  membership:
+    - value:
+        list: {listed}
+        owner: {owner}
+        date: "2025-03"
+      status: reported
+      citations:
+        - source: news-l
+          quote: {LIST_NEWS.lines[1]}
+          quote_en: EXAONE was listed among Epoch AI's 'Notable AI Models'.
+          line: 2
+"""
+
+
+NOTABLE = "{ko: 주목할 만한 AI 모델, en: Notable AI Models}"
+
+
+def test_a_membership_in_a_list_is_accepted_and_shows_its_owner(tmp_path: Path) -> None:
+    facts, archive = write_base(tmp_path, [LIST_NEWS], {"models/model-a.yaml": membership_model(NOTABLE)})
+    assert [d.format_text() for d in check(facts, archive)] == []
+    membership = by_definition("membershipClaim")
+    value = {"list": {"ko": "주목할 만한 AI 모델", "en": "Notable AI Models"}, "owner": "org-a", "date": "2025-03"}
+    assert membership.text(value, "ko", partial(translate, "ko")) == "주목할 만한 AI 모델, 2025년 3월"
+    assert membership.text(value, "en", partial(translate, "en")) == "Notable AI Models, March 2025"
+    assert membership.refers == (("owner", "organization"),)
+
+
+def test_a_list_the_quote_does_not_name_is_a_located_error(tmp_path: Path) -> None:
+    text = membership_model("{ko: 포브스 AI 50, en: Forbes AI 50}")
+    (found,) = check(*write_base(tmp_path, [LIST_NEWS], {"models/model-a.yaml": text}))
+    assert (found.code, Path(found.path).name, found.line, found.col) == ("E309", "model-a.yaml", 9, 15)
+    assert found.message.startswith("the list '포브스 AI 50' is not named by a quote")
+
+
+def test_a_list_owner_that_is_not_an_organisation_is_a_located_error(tmp_path: Path) -> None:
+    text = membership_model(NOTABLE, owner="epoch-ai")
+    (found,) = check(*write_base(tmp_path, [LIST_NEWS], {"models/model-a.yaml": text}))
+    assert (found.code, Path(found.path).name, found.line, found.col) == ("E203", "model-a.yaml", 10, 16)
+    assert found.message == "'epoch-ai' is not the id of a record in facts/organizations/"

@@ -194,6 +194,22 @@ def _result_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any
             "description": _result_text(value, lang, translate)}
 
 
+def _membership_text(value: Any, lang: str, translate: Translate) -> str:
+    """Notable AI Models, March 2025 (its owner is linked by the page, from `refers`)."""
+    date = f", {format_date(value['date'], lang)}" if value.get("date") else ""
+    return f"{_name(value['list'], lang, translate)}{date}"
+
+
+def _membership_shown(value: Any) -> str:
+    listed = value.get("list") if isinstance(value, dict) else None
+    return f"{listed.get('en')} ({value.get('owner')})" if isinstance(listed, dict) else str(value)
+
+
+def _membership_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    form = {"value": _name(value["list"], lang, translate), "propertyID": value["owner"]}
+    return {**form, "validFrom": value["date"]} if value.get("date") else form
+
+
 def _words(prefix: str) -> Callable[[Any, str, Translate], str]:
     """Values from a fixed list, each shown by its interface string `prefix.value` (a list of them joined)."""
 
@@ -233,6 +249,11 @@ VALUE_TYPES = (
               text=_result_text, number_fields=("rank", "of", "in_benchmarks", "of_benchmarks", "score"),
               named_fields=("benchmark", "scope"), same_fact=("benchmark", "setting", "scope"), agree=_results_agree,
               shown=_result_shown, jsonld=_result_jsonld),
+    ValueType("membership", "membershipClaim",
+              {"list": {"ko": "주목할 만한 AI 모델", "en": "Notable AI Models", "rendered": "ko"}, "owner": "epoch-ai",
+               "date": "2025-03"},
+              text=_membership_text, named_fields=("list",), refers=(("owner", "organization"),),
+              shown=_membership_shown, jsonld=_membership_jsonld),
 )
 _BY_DEFINITION = {value_type.definition: value_type for value_type in VALUE_TYPES}
 
