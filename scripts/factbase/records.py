@@ -18,6 +18,7 @@ KINDS = {
     "models": "model",
     "events": "event",
     "partnerships": "partnership",
+    "evaluations": "evaluation",
 }
 
 

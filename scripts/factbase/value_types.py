@@ -147,7 +147,7 @@ def _score_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]
     return {**form, "measurementTechnique": value["setting"]} if value.get("setting") else form
 
 
-def _name(name: dict[str, str], lang: str, translate: Translate) -> str:
+def rendered_name(name: dict[str, str], lang: str, translate: Translate) -> str:
     """A name in a language; marked where that language's text is a rendering, not the source's words."""
     return f"{name[lang]} ({translate('value.rendered')})" if name.get("rendered") == lang else name[lang]
 
@@ -160,7 +160,7 @@ def _ordinal(rank: int) -> str:
 def _result_text(value: Any, lang: str, translate: Translate) -> str:
     """GPQA-Diamond (reasoning): 7th of 20 among open-weight models / 오픈 웨이트 모델 중 7위 (20개 중)."""
     setting = f" ({value['setting']})" if value.get("setting") else ""
-    scope = _name(value["scope"], lang, translate) if value.get("scope") else ""
+    scope = rendered_name(value["scope"], lang, translate) if value.get("scope") else ""
     score = (" · " + format_score({"unit": "points", **value, "benchmark": "", "setting": None}, lang)
              .removeprefix(": ")) if "score" in value else ""
     rank, of = value["rank"], value.get("of")
@@ -173,7 +173,7 @@ def _result_text(value: Any, lang: str, translate: Translate) -> str:
         place = " ".join(part for part in (
             _ordinal(rank), f"of {of}" if of else "", scope,
             f"in {held} of {among} benchmarks" if held else "") if part)
-    return f"{_name(value['benchmark'], lang, translate)}{setting}: {place}{score}"
+    return f"{rendered_name(value['benchmark'], lang, translate)}{setting}: {place}{score}"
 
 
 def _results_agree(a: Any, b: Any) -> bool:
@@ -190,14 +190,14 @@ def _result_shown(value: Any) -> str:
 
 
 def _result_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
-    return {"name": _name(value["benchmark"], lang, translate), "value": value["rank"], "unitText": "rank",
+    return {"name": rendered_name(value["benchmark"], lang, translate), "value": value["rank"], "unitText": "rank",
             "description": _result_text(value, lang, translate)}
 
 
 def _membership_text(value: Any, lang: str, translate: Translate) -> str:
     """Notable AI Models, March 2025 (its owner is linked by the page, from `refers`)."""
     date = f", {format_date(value['date'], lang)}" if value.get("date") else ""
-    return f"{_name(value['list'], lang, translate)}{date}"
+    return f"{rendered_name(value['list'], lang, translate)}{date}"
 
 
 def _membership_shown(value: Any) -> str:
@@ -206,7 +206,7 @@ def _membership_shown(value: Any) -> str:
 
 
 def _membership_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
-    form = {"value": _name(value["list"], lang, translate), "propertyID": value["owner"]}
+    form = {"value": rendered_name(value["list"], lang, translate), "propertyID": value["owner"]}
     return {**form, "validFrom": value["date"]} if value.get("date") else form
 
 

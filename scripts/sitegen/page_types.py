@@ -40,6 +40,7 @@ RECORD_PAGES = {page.kind: page for page in [
     RecordPage("model", "models", "model.html", "pages.model_page_view"),
     RecordPage("organization", "organizations", "organization.html", "views.organization_view"),
     RecordPage("source", "sources", "source.html", "views.source_view"),
+    RecordPage("evaluation", "evaluations", "evaluation.html", "views.evaluation_view"),
 ]}
 
 LIST_PAGES = {page.name: page for page in [

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import quote_plus, urlencode
 
 from factbase.records import Claim, Record, iter_claims
-from factbase.value_types import ValueType, claim_value_types
+from factbase.value_types import ValueType, claim_value_types, rendered_name
 
 from .formatting import format_date, format_value
 from .i18n import translate
@@ -176,6 +176,29 @@ def _events(page: Page, record_id: str) -> tuple[list[dict[str, Any]], list[dict
     return sorted(entries, key=lambda entry: entry["sort"]), [value for entry in entries for value in entry["cited"]]
 
 
+def evaluation_entry(page: Page, evaluation: Record) -> dict[str, Any]:
+    """An evaluation as a participating model's page lists it: its link and date."""
+    date = first_value(evaluation, "date")
+    return {"link": page.link(evaluation.id), "date": format_date(date, page.lang) if date else None}
+
+
+def evaluation_view(page: Page, record: Record) -> dict[str, Any]:
+    claims = claims_view(page, record)
+    events, events_cited = _events(page, record.id)
+    data = record.data
+    return {
+        "record": record,
+        "title": data["title"][page.lang],
+        "organizer": page.link(data["organizer"]),
+        "benchmarks": [rendered_name(name, page.lang, page.t) for name in data.get("benchmarks", [])],
+        "participants": [page.link(model) for model in data["participants"]],
+        "claims": claims,
+        "events": events,
+        "meta_links": _meta(page, record),
+        "cited": _values_of(claims) + events_cited,
+    }
+
+
 def model_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
     events, events_cited = _events(page, record.id)
@@ -190,6 +213,7 @@ def model_view(page: Page, record: Record) -> dict[str, Any]:
         "members": [page.link(member) for member in page.data.members.get(record.id, [])],
         "summary_groups": _summary(page, record, claims),
         "claims": claims,
+        "evaluations": [evaluation_entry(page, e) for e in page.data.evaluations_of.get(record.id, [])],
         "events": events,
         "meta_links": _meta(page, record),
         "cited": _values_of(claims) + events_cited,

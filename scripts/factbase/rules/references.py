@@ -20,6 +20,8 @@ FIELD_REFERENCES = {
     ("event", "organizations"): "organization",
     ("partnership", "organizations"): "organization",
     ("partnership", "models"): "model",
+    ("evaluation", "organizer"): "organization",
+    ("evaluation", "participants"): "model",
 }
 _FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 
