@@ -81,6 +81,7 @@ def test_values_read_in_each_language() -> None:
         "result": ("오픈 웨이트 모델 지능 지수 (reasoning): 오픈 웨이트 모델 중 7위 (20개 중)",
                    "open-weights intelligence index (our rendering) (reasoning): 7th of 20 among open-weight models"),
         "membership": ("주목할 만한 AI 모델 (번역), 2025년 3월", "Notable AI Models, March 2025"),
+        "participant score": ("13개 벤치마크 평균: 72점", "average of 13 benchmarks (our rendering): 72 points"),
     }
     for value_type in VALUE_TYPES:
         if value_type.name in expected:
@@ -301,3 +302,58 @@ def test_a_list_owner_that_is_not_an_organisation_is_a_located_error(tmp_path: P
     (found,) = check(*write_base(tmp_path, [LIST_NEWS], {"models/model-a.yaml": text}))
     assert (found.code, Path(found.path).name, found.line, found.col) == ("E203", "model-a.yaml", 10, 16)
     assert found.message == "'epoch-ai' is not the id of a record in facts/organizations/"
+
+
+# -- an evaluation's scores: each participant's, cited --------------------------------------------------------
+EVALUATION_NEWS = Source("news-e", "2026-01-15", [
+    "독자 AI 파운데이션 모델 1차 평가 결과 발표",
+    "K-엑사원은 13개 벤치마크 평균 72점으로, 69.37점을 받은 큐원3 235B의 104% 수준이었다.",
+])
+
+
+def evaluation(score: str = "72", participant: str = "model-a") -> dict[str, str]:
+    """Two models and an evaluation with one score; its `participant:` is on line 13, `score:` on line 15."""
+    text = f"""\
+        id: round-1
+        title: {{ko: 1차 평가, en: First round}}
+        organizer: org-a
+        participants: [model-a, model-b]
+        claims:
+          date:
+            - value: "2026-01-15"
+              status: confirmed
+              citations:
+                - {{source: news-e, quote: 독자 AI 파운데이션 모델 1차 평가 결과 발표, quote_en: Results, line: 1}}
+          score:
+            - value:
+                participant: {participant}
+                benchmark: {{ko: 13개 벤치마크 평균, en: average of 13 benchmarks, rendered: en}}
+                score: {score}
+                unit: points
+              status: reported
+              citations:
+                - source: news-e
+                  quote: {EVALUATION_NEWS.lines[1]}
+                  quote_en: K-EXAONE averaged 72 over 13 benchmarks, 104% of Qwen3 235B's 69.37.
+                  line: 2
+        """
+    models = {f"models/{m}.yaml": MODEL_HEADER.replace("model-a", m) + " {}\n" for m in ("model-a", "model-b")}
+    return {**models, "evaluations/round-1.yaml": text}
+
+
+def test_a_participants_cited_score_is_accepted(tmp_path: Path) -> None:
+    facts, archive = write_base(tmp_path, [EVALUATION_NEWS], evaluation())
+    assert [d.format_text() for d in check(facts, archive)] == []
+
+
+def test_a_participants_score_the_quote_does_not_state_is_a_located_error(tmp_path: Path) -> None:
+    (found,) = check(*write_base(tmp_path, [EVALUATION_NEWS], evaluation(score="73")))
+    assert (found.code, Path(found.path).name, found.line, found.col) == ("E305", "round-1.yaml", 15, 16)
+    assert found.message == ("no quote states 73 points; the quotes give «13», «72», «69.37», «3», "
+                             "«235B» = 235,000,000,000, «104»")
+
+
+def test_a_score_for_a_model_that_is_not_a_record_is_a_located_error(tmp_path: Path) -> None:
+    (found,) = check(*write_base(tmp_path, [EVALUATION_NEWS], evaluation(participant="qwen3-235b")))
+    assert (found.code, Path(found.path).name, found.line, found.col) == ("E203", "round-1.yaml", 13, 22)
+    assert found.message == "'qwen3-235b' is not the id of a record in facts/models/"

@@ -210,6 +210,23 @@ def _membership_jsonld(value: Any, lang: str, translate: Translate) -> dict[str,
     return {**form, "validFrom": value["date"]} if value.get("date") else form
 
 
+def _participant_score_text(value: Any, lang: str, translate: Translate) -> str:
+    """average of 13 benchmarks (our rendering): 72 points (its participant is linked by the page)."""
+    return format_score({**value, "benchmark": rendered_name(value["benchmark"], lang, translate)}, lang)
+
+
+def _participant_score_shown(value: Any) -> str:
+    benchmark = value.get("benchmark") if isinstance(value, dict) else None
+    if not isinstance(benchmark, dict):
+        return str(value)
+    return f"{value.get('participant')}: {benchmark.get('en')} {_score_shown(value)}"
+
+
+def _participant_score_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    return {"name": rendered_name(value["benchmark"], lang, translate), "value": value["score"],
+            "unitText": value["unit"], "propertyID": value["participant"]}
+
+
 def _words(prefix: str) -> Callable[[Any, str, Translate], str]:
     """Values from a fixed list, each shown by its interface string `prefix.value` (a list of them joined)."""
 
@@ -254,6 +271,12 @@ VALUE_TYPES = (
                "date": "2025-03"},
               text=_membership_text, named_fields=("list",), refers=(("owner", "organization"),),
               shown=_membership_shown, jsonld=_membership_jsonld),
+    ValueType("participant score", "participantScoreClaim",
+              {"participant": "k-exaone", "benchmark": {"ko": "13개 벤치마크 평균", "en": "average of 13 benchmarks",
+                                                       "rendered": "en"}, "score": 72, "unit": "points"},
+              text=_participant_score_text, number_fields=("score",), named_fields=("benchmark",),
+              refers=(("participant", "model"),), same_fact=("participant", "benchmark", "unit"),
+              agree=_scores_agree, shown=_participant_score_shown, jsonld=_participant_score_jsonld),
 )
 _BY_DEFINITION = {value_type.definition: value_type for value_type in VALUE_TYPES}
 
