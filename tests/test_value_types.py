@@ -3,6 +3,7 @@ to check, compare, show and write a value of its type; claims learn their type w
 
 from __future__ import annotations
 
+import textwrap
 from functools import partial
 from pathlib import Path
 
@@ -82,6 +83,7 @@ def test_values_read_in_each_language() -> None:
                    "open-weights intelligence index (our rendering) (reasoning): 7th of 20 among open-weight models"),
         "membership": ("주목할 만한 AI 모델 (번역), 2025년 3월", "Notable AI Models, March 2025"),
         "participant score": ("13개 벤치마크 평균: 72점", "average of 13 benchmarks (our rendering): 72 points"),
+        "comparison": ("13개 벤치마크 평균: 104%", "average of 13 benchmarks (our rendering): 104%"),
     }
     for value_type in VALUE_TYPES:
         if value_type.name in expected:
@@ -357,3 +359,37 @@ def test_a_score_for_a_model_that_is_not_a_record_is_a_located_error(tmp_path: P
     (found,) = check(*write_base(tmp_path, [EVALUATION_NEWS], evaluation(participant="qwen3-235b")))
     assert (found.code, Path(found.path).name, found.line, found.col) == ("E203", "round-1.yaml", 13, 22)
     assert found.message == "'qwen3-235b' is not the id of a record in facts/models/"
+
+
+COMPARISON = """\
+          comparison:
+            - value:
+                participant: model-a
+                of: {of}
+                benchmark: {{ko: 13개 벤치마크 평균, en: average of 13 benchmarks, rendered: en}}
+                percent: {percent}
+              status: reported
+              citations:
+                - source: news-e
+                  quote: {quote}
+                  quote_en: K-EXAONE averaged 72 over 13 benchmarks, 104% of Qwen3 235B's 69.37.
+                  line: 2
+"""
+
+
+def with_comparison(percent: str = "104", of: str = "model-b") -> dict[str, str]:
+    """The evaluation above with a comparison; its `of:` is on line 26, `percent:` on line 28."""
+    files = evaluation()
+    files["evaluations/round-1.yaml"] = textwrap.dedent(files["evaluations/round-1.yaml"]) + textwrap.indent(
+        textwrap.dedent(COMPARISON.format(percent=percent, of=of, quote=EVALUATION_NEWS.lines[1])), "  ")
+    return files
+
+
+def test_a_stated_comparison_is_checked_against_its_quote_and_names_both_models(tmp_path: Path) -> None:
+    facts, archive = write_base(tmp_path, [EVALUATION_NEWS], with_comparison())
+    assert [d.format_text() for d in check(facts, archive)] == []
+    (found,) = check(*write_base(tmp_path / "a", [EVALUATION_NEWS], with_comparison(percent="105")))
+    assert (found.code, Path(found.path).name, found.line, found.col) == ("E305", "round-1.yaml", 28, 18)
+    found = [d for d in check(*write_base(tmp_path / "b", [EVALUATION_NEWS], with_comparison(of="qwen3-235b")))]
+    assert [(d.code, d.line, d.col, d.message) for d in found if d.code == "E203"] == \
+        [("E203", 26, 13, "'qwen3-235b' is not the id of a record in facts/models/")]

@@ -227,6 +227,27 @@ def _participant_score_jsonld(value: Any, lang: str, translate: Translate) -> di
             "unitText": value["unit"], "propertyID": value["participant"]}
 
 
+def _comparison_text(value: Any, lang: str, translate: Translate) -> str:
+    """average of 13 benchmarks: 104% (its two participants are linked by the page)."""
+    return f"{rendered_name(value['benchmark'], lang, translate)}: {value['percent']:g}%"
+
+
+def _percents_agree(a: Any, b: Any) -> bool:
+    x, y = _number(a, "percent"), _number(b, "percent")
+    return x is None or y is None or _digits_agree(x, y)
+
+
+def _comparison_shown(value: Any) -> str:
+    if not isinstance(value, dict):
+        return str(value)
+    return f"{value.get('participant')} at {value.get('percent')}% of {value.get('of')}"
+
+
+def _comparison_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    return {"name": rendered_name(value["benchmark"], lang, translate), "value": value["percent"],
+            "unitText": "percent", "propertyID": value["participant"], "valueReference": value["of"]}
+
+
 def _words(prefix: str) -> Callable[[Any, str, Translate], str]:
     """Values from a fixed list, each shown by its interface string `prefix.value` (a list of them joined)."""
 
@@ -277,6 +298,12 @@ VALUE_TYPES = (
               text=_participant_score_text, number_fields=("score",), named_fields=("benchmark",),
               refers=(("participant", "model"),), same_fact=("participant", "benchmark", "unit"),
               agree=_scores_agree, shown=_participant_score_shown, jsonld=_participant_score_jsonld),
+    ValueType("comparison", "comparisonClaim",
+              {"participant": "k-exaone", "of": "qwen3-235b", "percent": 104,
+               "benchmark": {"ko": "13개 벤치마크 평균", "en": "average of 13 benchmarks", "rendered": "en"}},
+              text=_comparison_text, number_fields=("percent",), named_fields=("benchmark",),
+              refers=(("participant", "model"), ("of", "model")), same_fact=("participant", "of", "benchmark"),
+              agree=_percents_agree, shown=_comparison_shown, jsonld=_comparison_jsonld),
 )
 _BY_DEFINITION = {value_type.definition: value_type for value_type in VALUE_TYPES}
 
