@@ -102,3 +102,20 @@ def test_each_participant_links_to_the_evaluation(tmp_path: Path, lang: str, hea
     html = render(tmp_path, "model", "model-b", lang)
     assert heading in html
     assert f'<a href="../../evaluations/round-1/">{title}</a> · ' in html
+
+
+@pytest.mark.parametrize(("lang", "score", "comparison", "detail"), [
+    ("ko", "13개 벤치마크 평균: 72점", "모델 B 대비 103.8%",
+     "(13개 벤치마크 평균: 72 / 69.37; 인용된 두 점수에서 계산)"),
+    ("en", "average of 13 benchmarks (our rendering): 72 points", "103.8% of Model B",
+     "(average of 13 benchmarks (our rendering): 72 / 69.37; worked out from the two cited scores)"),
+])
+def test_a_participants_page_shows_its_cited_score_and_the_comparison_worked_out(
+        tmp_path: Path, lang: str, score: str, comparison: str, detail: str) -> None:
+    from test_rules_evaluations import scored
+    html = render(tmp_path, "model", "model-a", lang, more=scored())
+    assert score in html and comparison in html and detail in html
+    assert 'class="kf-cite"' in html.split('id="evaluations"', 1)[1]  # the score is footnoted
+    evaluation = render(tmp_path / "e", "evaluation", "round-1", lang, more=scored())
+    assert comparison in evaluation
+    assert ("모델 A 대비 96.3%" if lang == "ko" else "96.3% of Model A") in evaluation

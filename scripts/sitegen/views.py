@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
+from factbase.comparisons import Comparison, comparisons, scores
 from factbase.records import Claim, Record, iter_claims
 from factbase.value_types import ValueType, claim_value_types, rendered_name
 
@@ -176,10 +177,29 @@ def _events(page: Page, record_id: str) -> tuple[list[dict[str, Any]], list[dict
     return sorted(entries, key=lambda entry: entry["sort"]), [value for entry in entries for value in entry["cited"]]
 
 
-def evaluation_entry(page: Page, evaluation: Record) -> dict[str, Any]:
-    """An evaluation as a participating model's page lists it: its link and date."""
+def comparison_view(page: Page, comparison: Comparison) -> dict[str, Any]:
+    """A comparison worked out from two cited scores: `103.8% of Qwen3 235B`, and the scores it comes from."""
+    mine, theirs = comparison.score.data["value"], comparison.other.data["value"]
+    percent = f"{comparison.percent:.1f}"
+    return {
+        "participant": page.link(comparison.participant),
+        "text": page.t("label.compared_to").format(percent=percent, other=page.data.name(comparison.of, page.lang)),
+        "of": page.link(comparison.of),
+        "detail": f"{rendered_name(mine['benchmark'], page.lang, page.t)}: {mine['score']:g} / {theirs['score']:g}",
+    }
+
+
+def evaluation_entry(page: Page, evaluation: Record, model_id: str) -> dict[str, Any]:
+    """An evaluation as a participating model's page lists it: its link and date, the model's cited scores, and
+    the comparisons with the other participants worked out from them."""
     date = first_value(evaluation, "date")
-    return {"link": page.link(evaluation.id), "date": format_date(date, page.lang) if date else None}
+    return {
+        "link": page.link(evaluation.id),
+        "date": format_date(date, page.lang) if date else None,
+        "scores": [claim_value_view(page, claim) for claim in scores(evaluation)
+                   if claim.data["value"]["participant"] == model_id],
+        "comparisons": [comparison_view(page, c) for c in comparisons(evaluation) if c.participant == model_id],
+    }
 
 
 def evaluation_view(page: Page, record: Record) -> dict[str, Any]:
@@ -192,6 +212,7 @@ def evaluation_view(page: Page, record: Record) -> dict[str, Any]:
         "organizer": page.link(data["organizer"]),
         "benchmarks": [rendered_name(name, page.lang, page.t) for name in data.get("benchmarks", [])],
         "participants": [page.link(model) for model in data["participants"]],
+        "comparisons": [comparison_view(page, c) for c in comparisons(record)],
         "claims": claims,
         "events": events,
         "meta_links": _meta(page, record),
@@ -201,6 +222,7 @@ def evaluation_view(page: Page, record: Record) -> dict[str, Any]:
 
 def model_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
+    evaluations = [evaluation_entry(page, e, record.id) for e in page.data.evaluations_of.get(record.id, [])]
     events, events_cited = _events(page, record.id)
     data = record.data
     family = data.get("family")
@@ -213,10 +235,10 @@ def model_view(page: Page, record: Record) -> dict[str, Any]:
         "members": [page.link(member) for member in page.data.members.get(record.id, [])],
         "summary_groups": _summary(page, record, claims),
         "claims": claims,
-        "evaluations": [evaluation_entry(page, e) for e in page.data.evaluations_of.get(record.id, [])],
+        "evaluations": evaluations,
         "events": events,
         "meta_links": _meta(page, record),
-        "cited": _values_of(claims) + events_cited,
+        "cited": _values_of(claims) + [score for e in evaluations for score in e["scores"]] + events_cited,
     }
 
 
