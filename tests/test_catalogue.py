@@ -84,6 +84,13 @@ ISSUE_LIST = {
                                                 "fullwidth-letters-in-alias", "cyrillic-letter-in-publisher"],
     "Jinja syntax in fact text (accepted, shown literally)": ["jinja-in-name"],
 }
+# What issue 14 asks the catalogue to hold: each new value type's wrong input.
+ISSUE_14_LIST = {
+    "a wrong rank": ["result-wrong-rank"],
+    "a renamed benchmark": ["benchmark-renamed"],
+    "active > total parameters": ["active-exceeds-total"],
+    "an evaluation citing a missing model": ["evaluation-missing-participant"],
+}
 CLI_CASES = ["byte-order-mark", "invalid-utf-8", "nul", "noncharacter", "number-too-long", "syntax-error",
              "alias-bomb", "url-javascript", "deep-nesting-sequences"]
 DIAGNOSTIC_LINE = re.compile(r"(?P<path>\S+):(?P<line>\d+):(?P<col>\d+): (?P<code>E\d{3}) [a-z0-9-]+: \S.*")
@@ -159,6 +166,12 @@ def test_every_case_folder_is_in_the_catalogue_and_every_case_has_its_input() ->
 def test_the_catalogue_holds_every_case_the_issue_lists() -> None:
     missing = {item: [name for name in names if name not in BY_NAME] for item, names in ISSUE_LIST.items()}
     assert {item: names for item, names in missing.items() if names} == {}
+
+
+def test_the_catalogue_holds_a_wrong_input_for_each_value_type_of_issue_14() -> None:
+    assert {item: [name for name in names if name not in BY_NAME] for item, names in ISSUE_14_LIST.items()
+            if any(name not in BY_NAME for name in names)} == {}
+    assert all(BY_NAME[name]["expect"] for names in ISSUE_14_LIST.values() for name in names)
 
 
 def test_every_loader_error_code_has_a_case() -> None:
