@@ -307,6 +307,7 @@ def test_a_list_owner_that_is_not_an_organisation_is_a_located_error(tmp_path: P
 
 
 # -- an evaluation's scores: each participant's, cited --------------------------------------------------------
+QUOTE_EN = "K-EXAONE averaged 72 over 13 benchmarks, 104% of Qwen3 235B's 69.37."
 EVALUATION_NEWS = Source("news-e", "2026-01-15", [
     "독자 AI 파운데이션 모델 1차 평가 결과 발표",
     "K-엑사원은 13개 벤치마크 평균 72점으로, 69.37점을 받은 큐원3 235B의 104% 수준이었다.",
@@ -356,12 +357,21 @@ def test_a_participants_score_the_quote_does_not_state_is_a_located_error(tmp_pa
 
 
 def test_a_score_for_a_model_that_is_not_a_record_is_a_located_error(tmp_path: Path) -> None:
-    (found,) = check(*write_base(tmp_path, [EVALUATION_NEWS], evaluation(participant="qwen3-235b")))
+    found, not_listed = check(*write_base(tmp_path, [EVALUATION_NEWS], evaluation(participant="qwen3-235b")))
+    assert (not_listed.code, not_listed.line) == ("E406", 13)  # nor is it among the participants
     assert (found.code, Path(found.path).name, found.line, found.col) == ("E203", "round-1.yaml", 13, 22)
     assert found.message == "'qwen3-235b' is not the id of a record in facts/models/"
 
 
 COMPARISON = """\
+            - value:
+                participant: model-b
+                benchmark: {{ko: 13개 벤치마크 평균, en: average of 13 benchmarks, rendered: en}}
+                score: 69.37
+                unit: points
+              status: reported
+              citations:
+                - {{source: news-e, quote: "{quote}", quote_en: "{quote_en}", line: 2}}
           comparison:
             - value:
                 participant: model-a
@@ -372,24 +382,26 @@ COMPARISON = """\
               citations:
                 - source: news-e
                   quote: {quote}
-                  quote_en: K-EXAONE averaged 72 over 13 benchmarks, 104% of Qwen3 235B's 69.37.
+                  quote_en: {quote_en}
                   line: 2
 """
 
 
 def with_comparison(percent: str = "104", of: str = "model-b") -> dict[str, str]:
-    """The evaluation above with a comparison; its `of:` is on line 26, `percent:` on line 28."""
+    """The evaluation above with model-b's score and a comparison; its `of:` is on line 34, `percent:` on 36."""
     files = evaluation()
+    more = COMPARISON.format(percent=percent, of=of, quote=EVALUATION_NEWS.lines[1], quote_en=QUOTE_EN)
     files["evaluations/round-1.yaml"] = textwrap.dedent(files["evaluations/round-1.yaml"]) + textwrap.indent(
-        textwrap.dedent(COMPARISON.format(percent=percent, of=of, quote=EVALUATION_NEWS.lines[1])), "  ")
+        textwrap.dedent(more), "  ")
     return files
 
 
 def test_a_stated_comparison_is_checked_against_its_quote_and_names_both_models(tmp_path: Path) -> None:
     facts, archive = write_base(tmp_path, [EVALUATION_NEWS], with_comparison())
     assert [d.format_text() for d in check(facts, archive)] == []
-    (found,) = check(*write_base(tmp_path / "a", [EVALUATION_NEWS], with_comparison(percent="105")))
-    assert (found.code, Path(found.path).name, found.line, found.col) == ("E305", "round-1.yaml", 28, 18)
+    found = check(*write_base(tmp_path / "a", [EVALUATION_NEWS], with_comparison(percent="105")))
+    assert [(d.code, Path(d.path).name, d.line, d.col) for d in found] == [
+        ("E305", "round-1.yaml", 36, 18), ("E405", "round-1.yaml", 36, 18)]  # in no quote, nor worked out
     found = [d for d in check(*write_base(tmp_path / "b", [EVALUATION_NEWS], with_comparison(of="qwen3-235b")))]
     assert [(d.code, d.line, d.col, d.message) for d in found if d.code == "E203"] == \
-        [("E203", 26, 13, "'qwen3-235b' is not the id of a record in facts/models/")]
+        [("E203", 34, 13, "'qwen3-235b' is not the id of a record in facts/models/")]
