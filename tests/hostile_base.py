@@ -6,6 +6,7 @@ editing this file; a string field of a form this generator does not know stops i
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from pathlib import Path
@@ -15,6 +16,7 @@ import yaml
 from factbase.records import KINDS
 from factbase.rules.references import FIELD_REFERENCES, claim_references
 from factbase.schema_files import SCHEMA_DIR
+from factbase.value_types import claim_value_types
 
 # Script, event handlers, a javascript: link, an iframe, Markdown links and emphasis, closing tags that try
 # to leave the element they stand in (and the JSON-LD script), entity-encoded markup, and Jinja that would
@@ -33,7 +35,7 @@ ARCHIVE_FILE = "hostile/article.txt"
 # (kind, id) of the hostile records; references point at one another, so every name is also a link text.
 RECORDS = [("source", "hostile-source"), ("organization", "hostile-org"), ("organization", "hostile-org-2"),
            ("model", "hostile-family"), ("model", "hostile-model"), ("event", "hostile-event"),
-           ("partnership", "hostile-partnership")]
+           ("partnership", "hostile-partnership"), ("evaluation", "hostile-evaluation")]
 TARGETS = {"organization": "hostile-org", "model": "hostile-family", "source": "hostile-source",
            "any": "hostile-event"}
 # Fields whose value is not what the generic filler would produce.
@@ -45,6 +47,7 @@ SPECIAL: dict[tuple[str, str], dict[str, Any]] = {
     ("partnership", "hostile-partnership"): {"organizations": ["hostile-org", "hostile-org-2"],
                                             "models": ["hostile-model"]},
     ("event", "hostile-event"): {"models": ["hostile-model"], "organizations": ["hostile-org"]},
+    ("evaluation", "hostile-evaluation"): {"participants": ["hostile-family", "hostile-model"]},
 }
 # Strings with a fixed form, by field name.
 FORMS = {"file": ARCHIVE_FILE, "time": "14:47+09:00", "country": "KR", "date": "2021-12-14",
@@ -122,7 +125,9 @@ class _Filler:
             return TARGETS["source"]
         if path[-1] == "record":
             return TARGETS["any"]
-        target = FIELD_REFERENCES.get((self.kind, path[0])) or self.references.get(path[1] if len(path) > 1 else "")
+        value_type = claim_value_types(self.kind).get(path[1]) if path[0] == "claims" and len(path) > 3 else None
+        target = FIELD_REFERENCES.get((self.kind, path[0])) or dict(value_type.refers if value_type else ()).get(
+            path[-1]) or self.references.get(path[1] if len(path) > 1 else "")
         if target is None:
             raise ValueError(f"hostile base: {'.'.join(path)} of {self.kind} names no known kind")
         return TARGETS[target]
@@ -135,7 +140,32 @@ class _Filler:
                 data.pop(key, None)
             else:
                 data[key] = value
+        self.name_in_renderings(data)
+        if self.kind == "evaluation":
+            self.compare_two_participants(data["claims"])
         return data
+
+    @staticmethod
+    def compare_two_participants(claims: dict[str, Any]) -> None:
+        """The second participant scores too, on the same benchmark, so that the first's comparison with it is
+        worked out (E405): both score 1, 100%, a figure the payload quote does not state: marked derived."""
+        second = copy.deepcopy(claims["score"][0])
+        second["value"]["participant"] = "hostile-model"
+        claims["score"].append(second)
+        comparison = claims["comparison"][0]
+        comparison["value"] = {**comparison["value"], "of": "hostile-model", "percent": 100,
+                               "benchmark": copy.deepcopy(second["value"]["benchmark"])}
+        comparison["derived"] = True
+
+    def name_in_renderings(self, data: dict[str, Any]) -> None:
+        """A benchmark, list or scope a claim names is named by its quote (E310): the claim gets one more
+        citation of the same quote for each, whose English rendering is the name (a payload itself)."""
+        for prop, claims in data.get("claims", {}).items():
+            value_type = claim_value_types(self.kind)[prop]
+            for claim in claims:
+                names = [claim["value"][field] for field in value_type.named_fields]
+                texts = [name["en"] if isinstance(name, dict) else name for name in names]
+                claim["citations"] += [{**claim["citations"][0], "quote_en": text} for text in texts]
 
 
 def hostile_records() -> dict[tuple[str, str], dict[str, Any]]:

@@ -144,6 +144,13 @@ ISSUE_15_LIST = {
     "magnitudes": ["amount-1e300", "amount-1e-320", "amount-39-digits", "amount-too-precise"],
     "family cycles": ["family-cycle-of-two", "family-of-itself", "parent-cycle-of-three"],
 }
+# What issue 14 asks the catalogue to hold: each new value type's wrong input.
+ISSUE_14_LIST = {
+    "a wrong rank": ["result-wrong-rank"],
+    "a renamed benchmark": ["benchmark-renamed"],
+    "active > total parameters": ["active-exceeds-total"],
+    "an evaluation citing a missing model": ["evaluation-missing-participant"],
+}
 CLI_CASES = ["file-name-with-workflow-commands", "one-megabyte-value", "symlink-to-a-file-outside", "url-userinfo",
              "byte-order-mark", "invalid-utf-8", "nul", "noncharacter", "number-too-long", "syntax-error",
              "alias-bomb", "url-javascript", "deep-nesting-sequences"]
@@ -224,6 +231,12 @@ def test_every_case_folder_is_in_the_catalogue_and_every_case_has_its_input() ->
 def test_the_catalogue_holds_every_case_the_issue_lists(issue: dict[str, list[str]]) -> None:
     missing = {item: [name for name in names if name not in BY_NAME] for item, names in issue.items()}
     assert {item: names for item, names in missing.items() if names} == {}
+
+
+def test_the_catalogue_holds_a_wrong_input_for_each_value_type_of_issue_14() -> None:
+    assert {item: [name for name in names if name not in BY_NAME] for item, names in ISSUE_14_LIST.items()
+            if any(name not in BY_NAME for name in names)} == {}
+    assert all(BY_NAME[name]["expect"] for names in ISSUE_14_LIST.values() for name in names)
 
 
 def test_every_loader_error_code_has_a_case() -> None:

@@ -134,7 +134,7 @@ def test_the_hostile_base_is_valid_so_its_text_reaches_the_pages(hostile_site: t
 def test_every_text_field_of_every_kind_carries_the_payload() -> None:
     fields = {match for data in hostile_records().values() for match in TAG.findall(json.dumps(data))}
     kinds = {field.split(".")[0] for field in fields - {QUOTE_TAG}}
-    assert kinds == {"source", "organization", "model", "event", "partnership"}
+    assert kinds == {"source", "organization", "model", "event", "partnership", "evaluation"}
     for expected in ("model.name.ko", "model.name.en", "model.aliases", "source.title.en", "source.author",
                      "source.publisher.ko", "source.notes.en", "model.claims.description.value.en",
                      "model.claims.benchmark.value.benchmark", "model.claims.parameters.note.en",

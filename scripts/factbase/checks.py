@@ -22,6 +22,7 @@ class Scope(Enum):
     RECORD = "record"  # check(record), once per record
     BASE = "base"  # check(base), once over the whole fact base
     ARCHIVE = "archive"  # check(base, archive), only when there is an archive to check against
+    BASE_OR_ARCHIVE = "base-or-archive"  # check(base, archive or None): always, with the archive when there is one
     TODAY = "today"  # check(base, today): against the date of the run
     CI = "ci"  # check(base, archive or None): only where every quote must be verified (CI=true)
 

@@ -19,6 +19,7 @@ KINDS = {
     "models": "model",
     "events": "event",
     "partnerships": "partnership",
+    "evaluations": "evaluation",
 }
 
 

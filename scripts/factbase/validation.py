@@ -77,7 +77,7 @@ def run(rule: Rule, base: FactBase, archive: Archive | None, today: date,
             yield from rule.check(record)
     elif rule.scope is Scope.BASE:
         yield from rule.check(base)
-    elif rule.scope in (Scope.ARCHIVE, Scope.CI):
+    elif rule.scope in (Scope.ARCHIVE, Scope.BASE_OR_ARCHIVE, Scope.CI):
         yield from rule.check(base, archive)
     elif rule.scope is Scope.TODAY:
         yield from rule.check(base, today)

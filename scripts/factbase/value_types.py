@@ -1,10 +1,11 @@
 """Value types: what a claim's value is (a date, a quantity, a score, ...), each declared once, here.
 
-An entry says everything the validator and the site do differently per type: the claim definition in
-schema/common.schema.json whose `value` it is, how its number or date is checked against the quotes, which
-values are compared for conflicts and when they agree, how a message shows it, its text in each language,
-its cells in claims.csv, and a sample value for tests. A claim learns its type once, when it is read
-(`Claim.value_type`, from its property's schema definition); no consumer names a type.
+An entry says everything the validator and the site do differently per type: the claim definition whose
+`value` it is (in schema/common.schema.json, or in the schema of the one record kind that uses it), how its
+number, date and names are checked against the quotes, which ids of other records it holds, which values are
+compared for conflicts and when they agree, how a message shows it, its text in each language, its cells in
+claims.csv, its schema.org form in a page's JSON-LD, and a sample value for tests. A claim learns its type
+once, when it is read (`Claim.value_type`, from its property's schema definition); no consumer names a type.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from .wording import format_date, format_quantity, format_score
 
 Translate = Callable[[str], str]  # an interface string of strings.yaml by key, in the language being written
 Agree = Callable[[Any, Any], bool]
+JsonLd = Callable[[Any, str, Translate], dict[str, Any]]  # (value, lang, t) -> schema.org PropertyValue fields
 
 
 def _as_text(value: Any, lang: str, translate: Translate) -> str:
@@ -47,6 +49,8 @@ class ValueType:
     links_out: bool = False  # the value is an address: linked off the site
     is_date: bool = False  # a date: the quotes or a publication date must give it (E306); the date it reports
     number_fields: tuple[str, ...] = ()  # the value's fields holding numbers the quotes must state (E305)
+    named_fields: tuple[str, ...] = ()  # the value's fields naming a benchmark, list or scope the quotes name (E310)
+    refers: tuple[tuple[str, str], ...] = ()  # (field, kind): the value's fields holding ids of records (E203, linked)
     same_fact: tuple[str, ...] = ()  # the value's fields two values must share to be one fact (conflicts)
     agree: Agree | None = None  # when two values of one fact agree (E403); None: a property holds many values
     shown: Callable[[Any], str] = str  # the value in a validator message
@@ -54,6 +58,7 @@ class ValueType:
     # the value from its short form on the command line (`cite.py --value`); None: the text is the value. Any
     # value may also be given as a YAML flow snippet (`{ko: ..., en: ...}`), which needs no entry here.
     from_text: Callable[[str], Any] | None = None
+    jsonld: JsonLd | None = None  # its schema.org PropertyValue fields on the page's JSON-LD; None: not listed
 
     @property
     def quoted(self) -> bool:
@@ -163,6 +168,116 @@ def _listed_from_text(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
+def _quantity_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    return {"value": value["amount"], "unitText": value["unit"]}
+
+
+def _score_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    form = {"name": value["benchmark"], "value": value["score"], "unitText": value["unit"]}
+    return {**form, "measurementTechnique": value["setting"]} if value.get("setting") else form
+
+
+def rendered_name(name: dict[str, str], lang: str, translate: Translate) -> str:
+    """A name in a language; marked where that language's text is a rendering, not the source's words."""
+    return f"{name[lang]} ({translate('value.rendered')})" if name.get("rendered") == lang else name[lang]
+
+
+def _ordinal(rank: int) -> str:
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"
+
+
+def _result_text(value: Any, lang: str, translate: Translate) -> str:
+    """GPQA-Diamond (reasoning): 7th of 20 among open-weight models / 오픈 웨이트 모델 중 7위 (20개 중)."""
+    setting = f" ({value['setting']})" if value.get("setting") else ""
+    scope = rendered_name(value["scope"], lang, translate) if value.get("scope") else ""
+    score = (" · " + format_score({"unit": "points", **value, "benchmark": "", "setting": None}, lang)
+             .removeprefix(": ")) if "score" in value else ""
+    rank, of = value["rank"], value.get("of")
+    held, among = value.get("in_benchmarks"), value.get("of_benchmarks")
+    if lang == "ko":
+        place = " ".join(part for part in (
+            scope, f"벤치마크 {among}개 중 {held}개에서" if held else "", f"{rank}위") if part)
+        place += f" ({of}개 중)" if of else ""
+    else:
+        place = " ".join(part for part in (
+            _ordinal(rank), f"of {of}" if of else "", scope,
+            f"in {held} of {among} benchmarks" if held else "") if part)
+    return f"{rendered_name(value['benchmark'], lang, translate)}{setting}: {place}{score}"
+
+
+def _results_agree(a: Any, b: Any) -> bool:
+    fields = ("rank", "of", "in_benchmarks", "of_benchmarks")
+    return all(a.get(f) is None or b.get(f) is None or a[f] == b[f] for f in fields) \
+        if isinstance(a, dict) and isinstance(b, dict) else True
+
+
+def _result_shown(value: Any) -> str:
+    if not isinstance(value, dict) or not isinstance(value.get("benchmark"), dict):
+        return str(value)
+    of = f" of {value['of']}" if value.get("of") else ""
+    return f"{value['benchmark'].get('en')}: rank {value.get('rank')}{of}"
+
+
+def _result_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    return {"name": rendered_name(value["benchmark"], lang, translate), "value": value["rank"], "unitText": "rank",
+            "description": _result_text(value, lang, translate)}
+
+
+def _membership_text(value: Any, lang: str, translate: Translate) -> str:
+    """Notable AI Models, March 2025 (its owner is linked by the page, from `refers`)."""
+    date = f", {format_date(value['date'], lang)}" if value.get("date") else ""
+    return f"{rendered_name(value['list'], lang, translate)}{date}"
+
+
+def _membership_shown(value: Any) -> str:
+    listed = value.get("list") if isinstance(value, dict) else None
+    return f"{listed.get('en')} ({value.get('owner')})" if isinstance(listed, dict) else str(value)
+
+
+def _membership_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    form = {"value": rendered_name(value["list"], lang, translate), "propertyID": value["owner"]}
+    return {**form, "validFrom": value["date"]} if value.get("date") else form
+
+
+def _participant_score_text(value: Any, lang: str, translate: Translate) -> str:
+    """average of 13 benchmarks (our rendering): 72 points (its participant is linked by the page)."""
+    return format_score({**value, "benchmark": rendered_name(value["benchmark"], lang, translate)}, lang)
+
+
+def _participant_score_shown(value: Any) -> str:
+    benchmark = value.get("benchmark") if isinstance(value, dict) else None
+    if not isinstance(benchmark, dict):
+        return str(value)
+    return f"{value.get('participant')}: {benchmark.get('en')} {_score_shown(value)}"
+
+
+def _participant_score_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    return {"name": rendered_name(value["benchmark"], lang, translate), "value": value["score"],
+            "unitText": value["unit"], "propertyID": value["participant"]}
+
+
+def _comparison_text(value: Any, lang: str, translate: Translate) -> str:
+    """average of 13 benchmarks: 104% (its two participants are linked by the page)."""
+    return f"{rendered_name(value['benchmark'], lang, translate)}: {value['percent']:g}%"
+
+
+def _percents_agree(a: Any, b: Any) -> bool:
+    x, y = _number(a, "percent"), _number(b, "percent")
+    return x is None or y is None or _digits_agree(x, y)
+
+
+def _comparison_shown(value: Any) -> str:
+    if not isinstance(value, dict):
+        return str(value)
+    return f"{value.get('participant')} at {value.get('percent')}% of {value.get('of')}"
+
+
+def _comparison_jsonld(value: Any, lang: str, translate: Translate) -> dict[str, Any]:
+    return {"name": rendered_name(value["benchmark"], lang, translate), "value": value["percent"],
+            "unitText": "percent", "propertyID": value["participant"], "valueReference": value["of"]}
+
+
 def _words(prefix: str) -> Callable[[Any, str, Translate], str]:
     """Values from a fixed list, each shown by its interface string `prefix.value` (a list of them joined)."""
 
@@ -182,7 +297,7 @@ VALUE_TYPES = (
     ValueType("quantity", "quantityClaim", {"amount": 300000000000, "unit": "parameters", "qualifier": "approximately"},
               text=lambda value, lang, translate: format_quantity(value, lang), number_fields=("amount",),
               same_fact=("unit",), agree=_quantities_agree, shown=_quantity_shown, csv=_quantity_csv,
-              from_text=_quantity_from_text),
+              from_text=_quantity_from_text, jsonld=_quantity_jsonld),
     ValueType("url", "urlClaim", "https://example.org/model", links_out=True),
     ValueType("organization", "organizationClaim", "lg-ai-research", names_kind="organization"),
     ValueType("model", "modelClaim", "exaone-3-0", names_kind="model"),
@@ -192,7 +307,34 @@ VALUE_TYPES = (
     ValueType("availability", "availabilityClaim", "open-weights", text=_words("availability")),
     ValueType("score", "scoreClaim", {"benchmark": "KMMLU", "score": 61.5, "unit": "percent", "setting": "5-shot"},
               text=lambda value, lang, translate: format_score(value, lang), number_fields=("score",),
-              same_fact=("benchmark", "setting", "unit"), agree=_scores_agree, shown=_score_shown),
+              named_fields=("benchmark",),
+              same_fact=("benchmark", "setting", "unit"), agree=_scores_agree, shown=_score_shown,
+              jsonld=_score_jsonld),
+    ValueType("result", "resultClaim",
+              {"benchmark": {"ko": "오픈 웨이트 모델 지능 지수", "en": "open-weights intelligence index",
+                             "rendered": "en"},
+               "rank": 7, "of": 20, "scope": {"ko": "오픈 웨이트 모델 중", "en": "among open-weight models"},
+               "setting": "reasoning"},
+              text=_result_text, number_fields=("rank", "of", "in_benchmarks", "of_benchmarks", "score"),
+              named_fields=("benchmark", "scope"), same_fact=("benchmark", "setting", "scope"), agree=_results_agree,
+              shown=_result_shown, jsonld=_result_jsonld),
+    ValueType("membership", "membershipClaim",
+              {"list": {"ko": "주목할 만한 AI 모델", "en": "Notable AI Models", "rendered": "ko"}, "owner": "epoch-ai",
+               "date": "2025-03"},
+              text=_membership_text, named_fields=("list",), refers=(("owner", "organization"),),
+              shown=_membership_shown, jsonld=_membership_jsonld),
+    ValueType("participant score", "participantScoreClaim",
+              {"participant": "k-exaone", "benchmark": {"ko": "13개 벤치마크 평균", "en": "average of 13 benchmarks",
+                                                       "rendered": "en"}, "score": 72, "unit": "points"},
+              text=_participant_score_text, number_fields=("score",), named_fields=("benchmark",),
+              refers=(("participant", "model"),), same_fact=("participant", "benchmark", "unit"),
+              agree=_scores_agree, shown=_participant_score_shown, jsonld=_participant_score_jsonld),
+    ValueType("comparison", "comparisonClaim",
+              {"participant": "k-exaone", "of": "qwen3-235b", "percent": 104,
+               "benchmark": {"ko": "13개 벤치마크 평균", "en": "average of 13 benchmarks", "rendered": "en"}},
+              text=_comparison_text, number_fields=("percent",), named_fields=("benchmark",),
+              refers=(("participant", "model"), ("of", "model")), same_fact=("participant", "of", "benchmark"),
+              agree=_percents_agree, shown=_comparison_shown, jsonld=_comparison_jsonld),
 )
 _BY_DEFINITION = {value_type.definition: value_type for value_type in VALUE_TYPES}
 
@@ -208,7 +350,7 @@ def by_definition(definition: str) -> ValueType:
         raise UnknownValueType(
             f"the claim definition {definition!r} has no value type: declare one in VALUE_TYPES "
             "(scripts/factbase/value_types.py), and give claim properties `items: {\"$ref\": "
-            "\"common.schema.json#/$defs/<name>Claim\"}`") from None
+            "\"common.schema.json#/$defs/<name>Claim\"}` (or `#/$defs/<name>Claim` in the kind's schema)") from None
 
 
 @cache

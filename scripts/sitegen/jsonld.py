@@ -30,15 +30,31 @@ def source_jsonld(data: SiteData, source_id: str, lang: str) -> dict[str, Any]:
     return item
 
 
+def property_values(page: Page, record: Record) -> list[dict[str, Any]]:
+    """The record's claims whose value type has a schema.org form (value_types.ValueType.jsonld), each a
+    PropertyValue named by its property's label."""
+    found = []
+    for claim in iter_claims(record):
+        form = claim.declared_type().jsonld
+        if form is not None and claim.data.get("status") not in ("superseded", "planned"):
+            found.append({"@type": "PropertyValue", "name": page.t(f"property.{claim.property}"),
+                          **form(claim.data["value"], page.lang, page.t)})
+    return found
+
+
 def model_jsonld(page: Page, record: Record) -> dict[str, Any]:
     cited = sorted({str(c.get("source")) for claim in iter_claims(record) for _, c in claim.citations()})
+    about: dict[str, Any] = {"@type": "SoftwareApplication", "name": record.data["name"]["en"],
+                             "alternateName": [record.data["name"]["ko"], *record.data.get("aliases", [])]}
+    properties = property_values(page, record)
+    if properties:
+        about["additionalProperty"] = properties
     return {
         "@context": "https://schema.org",
         "@type": "WebPage",
         "name": record.data["name"][page.lang],
         "inLanguage": page.lang,
-        "about": {"@type": "SoftwareApplication", "name": record.data["name"]["en"],
-                  "alternateName": [record.data["name"]["ko"], *record.data.get("aliases", [])]},
+        "about": about,
         "citation": [source_jsonld(page.data, source_id, page.lang) for source_id in cited
                      if source_id in page.data.records["source"]],
     }

@@ -107,6 +107,15 @@ class SiteData:
                 found[subject].append(event)
         return dict(found)
 
+    @cached_property
+    def evaluations_of(self) -> dict[str, list[Record]]:
+        """Model id -> the evaluations it took part in, by date."""
+        found: dict[str, list[Record]] = defaultdict(list)
+        for evaluation in sorted(self.records["evaluation"].values(), key=lambda r: str(first_value(r, "date"))):
+            for model in evaluation.data.get("participants", []):
+                found[model].append(evaluation)
+        return dict(found)
+
     def name(self, record_id: str, lang: str) -> str:
         """The name or title of the record with this id (a kind with pages first, in page_types order)."""
         for kind in [*record_pages(), *(k for k in self.records if k not in record_pages())]:

@@ -8,9 +8,10 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
+from factbase.comparisons import Comparison, comparisons, scores
 from factbase.records import Claim, Record, iter_claims
 from factbase.urlpolicy import ascii_url, display_url
-from factbase.value_types import ValueType, claim_value_types
+from factbase.value_types import ValueType, claim_value_types, rendered_name
 
 from .formatting import format_date, format_value
 from .i18n import translate
@@ -19,7 +20,8 @@ from .paging import pager, take
 from .sitedata import FOLDERS, SiteData, date_sort_key, first_value, title_of
 
 SUMMARY_PROPERTIES = {
-    "model": ["developer", "announced", "released", "parameters", "availability", "license", "repository", "paper"],
+    "model": ["developer", "announced", "released", "parameters", "active_parameters", "availability", "license",
+              "repository", "paper"],
     "organization": ["founded", "parent_organization", "leader", "staff"],
 }
 
@@ -112,10 +114,11 @@ def external_link(url: str) -> dict[str, str]:
 
 def _value_view(page: Page, value_type: ValueType, value: Any) -> dict[str, Any]:
     if value_type.names_kind is not None:
-        return {**page.link(value), "external": False}
+        return {**page.link(value), "external": False, "refers": []}
     if value_type.links_out:
-        return {**external_link(value), "external": True}
-    return {"text": format_value(value_type, value, page.lang), "href": None, "external": False}
+        return {**external_link(value), "external": True, "refers": []}
+    return {"text": format_value(value_type, value, page.lang), "href": None, "external": False,
+            "refers": [page.link(value[field]) for field, _ in value_type.refers if value.get(field)]}
 
 
 def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[str, Any]:
@@ -182,8 +185,53 @@ def _events(page: Page, record_id: str) -> tuple[list[dict[str, Any]], list[dict
     return sorted(entries, key=lambda entry: entry["sort"]), [value for entry in entries for value in entry["cited"]]
 
 
+def comparison_view(page: Page, comparison: Comparison) -> dict[str, Any]:
+    """A comparison worked out from two cited scores: `103.8% of Qwen3 235B`, and the scores it comes from."""
+    mine, theirs = comparison.score.data["value"], comparison.other.data["value"]
+    percent = f"{comparison.percent:.1f}"
+    return {
+        "participant": page.link(comparison.participant),
+        "text": page.t("label.compared_to").format(percent=percent, other=page.data.name(comparison.of, page.lang)),
+        "of": page.link(comparison.of),
+        "detail": f"{rendered_name(mine['benchmark'], page.lang, page.t)}: {mine['score']:g} / {theirs['score']:g}",
+    }
+
+
+def evaluation_entry(page: Page, evaluation: Record, model_id: str) -> dict[str, Any]:
+    """An evaluation as a participating model's page lists it: its link and date, the model's cited scores, and
+    the comparisons with the other participants worked out from them."""
+    date = first_value(evaluation, "date")
+    return {
+        "link": page.link(evaluation.id),
+        "date": format_date(date, page.lang) if date else None,
+        "scores": [claim_value_view(page, claim) for claim in scores(evaluation)
+                   if claim.data["value"]["participant"] == model_id],
+        "comparisons": [comparison_view(page, c) for c in comparisons(evaluation) if c.participant == model_id],
+    }
+
+
+@record_page("evaluation", "evaluations", "evaluation.html")
+def evaluation_view(page: Page, record: Record) -> dict[str, Any]:
+    claims = claims_view(page, record)
+    events, events_cited = _events(page, record.id)
+    data = record.data
+    return {
+        "record": record,
+        "title": data["title"][page.lang],
+        "organizer": page.link(data["organizer"]),
+        "benchmarks": [rendered_name(name, page.lang, page.t) for name in data.get("benchmarks", [])],
+        "participants": [page.link(model) for model in data["participants"]],
+        "comparisons": [comparison_view(page, c) for c in comparisons(record)],
+        "claims": claims,
+        "events": events,
+        "meta_links": _meta(page, record),
+        "cited": _values_of(claims) + events_cited,
+    }
+
+
 def model_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
+    evaluations = [evaluation_entry(page, e, record.id) for e in page.data.evaluations_of.get(record.id, [])]
     events, events_cited = _events(page, record.id)
     data = record.data
     family = data.get("family")
@@ -196,9 +244,10 @@ def model_view(page: Page, record: Record) -> dict[str, Any]:
         "members": [page.link(member) for member in page.data.members.get(record.id, [])],
         "summary_groups": _summary(page, record, claims),
         "claims": claims,
+        "evaluations": evaluations,
         "events": events,
         "meta_links": _meta(page, record),
-        "cited": _values_of(claims) + events_cited,
+        "cited": _values_of(claims) + [score for e in evaluations for score in e["scores"]] + events_cited,
     }
 
 

@@ -20,6 +20,8 @@ FIELD_REFERENCES = {
     ("event", "organizations"): "organization",
     ("partnership", "organizations"): "organization",
     ("partnership", "models"): "model",
+    ("evaluation", "organizer"): "organization",
+    ("evaluation", "participants"): "model",
 }
 _FOLDERS = {kind: folder for folder, kind in KINDS.items()}
 
@@ -46,6 +48,9 @@ def _named_ids(record: Record) -> Iterator[tuple[tuple[str | int, ...], str, str
         value = claim.data.get("value")
         if claim.property in referencing and isinstance(value, str):
             yield (*claim.path, "value"), value, referencing[claim.property]
+        for field, target in claim.value_type.refers if claim.value_type and isinstance(value, dict) else ():
+            if isinstance(value.get(field), str):
+                yield (*claim.path, "value", field), value[field], target
         for path, citation in claim.citations():
             if isinstance(citation.get("source"), str):
                 yield (*path, "source"), citation["source"], "source"
