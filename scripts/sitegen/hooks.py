@@ -18,7 +18,7 @@ from sitegen.formatting import format_date
 from sitegen.i18n import translate
 from sitegen.jsonld import dataset_jsonld
 from sitegen.page_types import LIST_PAGES, RECORD_PAGES
-from sitegen.pages import list_lengths, list_page, record_page
+from sitegen.pages import list_lengths, list_page, record_page, with_generated_headings
 from sitegen.paging import page_count, page_source
 from sitegen.sitedata import title_of
 
@@ -69,6 +69,12 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     page.title = page.meta["title"] = str(escape(title_of(record, context.lang)))
     page.edit_url = context.edit_url(record)
     return record_page(context, record.kind, record_id) + "\n"
+
+
+def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
+    """The right-hand table of contents lists the headings the generated HTML has, not only Markdown's."""
+    page.toc = with_generated_headings(page.toc, html)
+    return html
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
