@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from factbase.archive import archive_from
+from factbase.archive import Archive, archive_from
 from factbase.coverage import Coverage, coverage
 from factbase.validation import validate
 
@@ -33,9 +33,14 @@ class BuildState:
     downloads: tuple[str, str] | None = None
 
     @cached_property
+    def archive(self) -> Archive | None:
+        """The site's archive of source copies (factbase/archive.py finds it), if there is one."""
+        return archive_from(None)
+
+    @cached_property
     def coverage(self) -> Coverage:
         """The coverage report against the site's archive (its pages and the hooks ask)."""
-        return coverage(self.data.base, archive_from(None))
+        return coverage(self.data.base, self.archive)
 
 
 _state: list[BuildState] = []  # the current build's state: at most one
@@ -84,4 +89,5 @@ def page_for(config: Any, page_url: str) -> Page:
         root="../" * depth,
         url=page_url,
         repository=config["extra"].get("repository") or DEFAULT_REPOSITORY,
+        archive=build_state().archive,
     )

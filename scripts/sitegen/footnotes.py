@@ -38,10 +38,20 @@ def _source_note(page: Page, number: int, source_id: str) -> dict[str, Any]:
     }
 
 
-def _quote(citation: dict[str, Any]) -> dict[str, Any]:
+def _table_header(page: Page, source_id: str, line: int | None) -> list[str] | None:
+    """The column headings of the table a quoted row stands in, read from the archived copy (if the site
+    has the archive), so that `| 6,166,502,400 |` is read under `Hyperparameter | Value`."""
+    source = page.data.records["source"].get(source_id)
+    archived = page.archive.get(source.data["archive"]["file"]) if page.archive and source and line else None
+    return archived.table_header(line) if archived and line else None
+
+
+def _quote(page: Page, citation: dict[str, Any]) -> dict[str, Any]:
+    code = quote_is_code(citation["quote"])
     return {
         "quote": citation["quote"],
-        "code": quote_is_code(citation["quote"]),
+        "code": code,
+        "columns": _table_header(page, citation["source"], citation.get("line")) if code else None,
         "quote_en": citation.get("quote_en"),
         "line": citation.get("line"),
         "section": citation.get("section"),
@@ -66,7 +76,7 @@ def with_footnotes(page: Page, view: dict[str, Any]) -> dict[str, Any]:
                 notes[source] = _source_note(page, len(notes) + 1, source)
             key = (source, citation["quote"], citation.get("line", 0))
             if key not in quotes:
-                quotes[key] = _quote(citation)
+                quotes[key] = _quote(page, citation)
                 notes[source]["quotes"].append(quotes[key])
             if notes[source]["number"] not in value["cites"]:
                 value["cites"].append(notes[source]["number"])

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
+from factbase.archive import Archive
 from factbase.records import Claim, Record, iter_claims
 from factbase.rules.dates import Span, parse_date
 from factbase.value_types import ValueType, claim_value_types
@@ -45,6 +46,7 @@ class Page:
     root: str  # "../../" from models/x/ to the language root
     url: str  # the page's own URL, relative to the language root
     repository: str
+    archive: Archive | None = None  # the source copies: a quoted table row is shown with its column headings
 
     def t(self, key: str) -> str:
         return translate(self.lang, key)
