@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from factbase import archive as archives
-from factbase.archive import ARCHIVE_ENV, archive_from
+from factbase.archive import ARCHIVE_ENV, ArchivedText, archive_from
 from sitegen import context
 
 
@@ -60,3 +60,16 @@ def test_the_site_and_the_commands_ask_the_same_resolver() -> None:
     for command in ("validate.py", "coverage.py", "new.py"):
         text = (scripts / command).read_text(encoding="utf-8")
         assert "archive_from(" in text and "shared" not in text, command
+
+
+@pytest.mark.parametrize(("text", "line", "columns"), [
+    ("intro\n| Model | Size |\n|---|---|\n| KoGPT | 6B |\n", 4, ["Model", "Size"]),
+    ("| Hyper<br>parameter | Value |\n|---|---|\n| n | 6 |\n", 3, ["Hyper parameter", "Value"]),
+    ("| Model | Size |\n", 1, None),  # the heading row itself
+    ("<table>\n<tr><th colspan=\"2\"></th></tr>\n<tr>\n<th>Models</th>\n<th>MT-Bench</th>\n</tr>\n"
+     "<tr><td>EXAONE</td><td>7.81</td></tr>\n</table>\n", 7, ["Models", "MT-Bench"]),
+    ("<table>\n<tr><th>A</th></tr>\n</table>\n<p>after</p>\n", 4, None),  # after the table's end
+    ("plain prose\n", 1, None),
+])
+def test_a_table_row_s_column_headings_are_found(text: str, line: int, columns: list[str] | None) -> None:
+    assert ArchivedText(text.encode()).table_header(line) == columns

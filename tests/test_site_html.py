@@ -15,7 +15,7 @@ from factbase.archive import normalise
 from factbase.namespace import RECORD_ANCHOR_PREFIXES, RESERVED_PREFIXES
 from factbase.records import Record, iter_claims
 from factbase.validation import load_fact_base
-from factbase.value_types import claim_value_types
+from sitegen.views import claim_anchor
 
 LANGUAGES = ("ko", "en")
 
@@ -70,43 +70,69 @@ def _notes(page: BeautifulSoup) -> dict[str, Tag]:
     return {li["id"]: li for li in page.select("ol.kf-notes > li")}
 
 
+def _note_source(note: Tag) -> str:
+    """The id of the source a footnote is about (its link to the source's page)."""
+    return str(note.select_one(".kf-note-source a")["href"]).rstrip("/").rsplit("/", 1)[-1]
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_claim_on_a_model_page_is_followed_by_its_citation(built_site: Path, lang: str) -> None:
+def test_every_claim_on_a_model_page_has_its_permalink_footnotes_and_back_links(built_site: Path, lang: str) -> None:
+    """Each claim stands at its permalink; its footnote markers lead to one note per source it cites; each of
+    its quotes is in its source's note, with a link back to the claim."""
     checked = 0
     for model_id, model in _base()["model"].items():
         page = _soup(built_site, lang, f"models/{model_id}")
         notes = _notes(page)
-        order = list(claim_value_types("model"))  # the page groups claims by property, in schema order
-        claims = sorted(iter_claims(model), key=lambda claim: order.index(claim.property))
-        entries = page.select("table.kf-claims ul.kf-values > li")
-        assert len(entries) == len(claims), model_id
-        for claim, entry in zip(claims, entries, strict=True):
-            note_ids = [a["href"].removeprefix("#") for a in entry.select("sup.kf-cite a")]
-            assert note_ids, f"{model_id} {claim.property}: a claim without a footnote"
-            quotes = {normalise(notes[n].select_one("blockquote.kf-quote").get_text()) for n in note_ids}
-            expected = {normalise(c["quote"]) for _, c in claim.citations()}
-            assert quotes == expected, f"{model_id} {claim.property}"
+        sources = [_note_source(note) for note in notes.values()]
+        assert len(sources) == len(set(sources)), f"{model_id}: a source with two footnotes"
+        for claim in iter_claims(model):
+            anchor = claim_anchor(claim)
+            element = page.find(id=anchor)
+            assert element is not None, f"{model_id}: no element for {anchor}"
+            assert element.select_one(f'a.kf-permalink[href="#{anchor}"]') is not None, anchor
+            note_ids = [str(a["href"]).removeprefix("#") for a in element.select("sup.kf-cite a")]
+            assert len(note_ids) == len(set(note_ids)), f"{anchor}: a source marked twice"
+            assert {_note_source(notes[n]) for n in note_ids} == {c["source"] for _, c in claim.citations()}, anchor
+            for _, citation in claim.citations():
+                quotes = [item for n in note_ids for item in notes[n].select(".kf-note-quotes > li")
+                          if normalise(item.select_one(".kf-quote").get_text()) == normalise(citation["quote"])]
+                assert quotes, f"{anchor}: {citation['quote']!r} is in no footnote"
+                assert any(item.select_one(f'a.kf-backlink[href="#{anchor}"]') for item in quotes), anchor
             checked += 1
     assert checked > 100
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_disputed_values_show_all_their_sources(built_site: Path, lang: str) -> None:
-    disputed = [(model, prop) for model in _base()["model"].values()
-                for prop in {c.property for c in iter_claims(model) if c.data["status"] == "disputed"}]
+def test_disputes_are_set_apart_side_by_side(built_site: Path, lang: str) -> None:
+    """The notice lists only the disputed properties; their table holds the disputed values (each with its
+    sources), and no other value; the claims table points there instead of holding them."""
+    models = _base()["model"]
+    disputed = {(model.id, claim.property) for model in models.values() for claim in iter_claims(model)
+                if claim.data["status"] == "disputed"}
     assert disputed, "the fact base records disputes (KoGPT's parameter count, EXAONE 3.0 'open source')"
-    for model, prop in disputed:
+    for model in models.values():
         page = _soup(built_site, lang, f"models/{model.id}")
-        row = page.find(id=f"claim-{prop}")
-        assert row is not None and "kf-disputed" in row["class"], f"{model.id} {prop}"
-        assert row.select_one(".kf-disputed-notice") is not None
-        notes = _notes(page)
-        shown_sources = {notes[a["href"][1:]].select_one(".kf-note-source a")["href"].rstrip("/").rsplit("/", 1)[-1]
-                         for a in row.select("sup.kf-cite a")}
-        cited = {c["source"] for claim in iter_claims(model) if claim.property == prop for _, c in claim.citations()}
-        assert shown_sources == cited, f"{model.id} {prop}"
-        assert len(row.select(".kf-badge-disputed")) == sum(
-            1 for c in iter_claims(model) if c.property == prop and c.data["status"] == "disputed")
+        props = {prop for model_id, prop in disputed if model_id == model.id}
+        section = page.select_one("section.kf-disputes")
+        if not props:
+            assert section is None, model.id
+            continue
+        assert section is not None
+        listed = {str(a["href"]).removeprefix(f"#dispute-{model.id}-") for a in section.select(".kf-disputed-notice a")}
+        assert listed == props, model.id
+        for prop in props:
+            claims = [c for c in iter_claims(model) if c.property == prop and c.data["status"] == "disputed"]
+            table = page.find(id=f"dispute-{model.id}-{prop}").find_next_sibling("table")
+            rows = table.select("tbody > tr")
+            assert [row["id"] for row in rows] == [claim_anchor(c) for c in claims]
+            for claim, row in zip(claims, rows, strict=True):
+                shown = {str(a["href"]).rstrip("/").rsplit("/", 1)[-1] for a in row.select("td:nth-of-type(3) a")}
+                assert shown == {c["source"] for _, c in claim.citations()}, claim_anchor(claim)
+            claims_row = page.find(id=f"claim-{prop}")
+            assert claims_row.select(".kf-badge-disputed") == []
+            assert claims_row.select_one(f'.kf-dispute-pointer a[href="#dispute-{model.id}-{prop}"]') is not None
+        assert {badge.get_text() for badge in section.select(".kf-badge")} == {
+            page.select_one(".kf-disputes .kf-badge-disputed").get_text()}, "an undisputed value under the notice"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
+from factbase.records import Record, iter_claims
 from factbase.strict_yaml import MAX_DEPTH, MAX_FILE_BYTES, load_yaml
+from factbase.wording import format_score
 
 CASES = [
     # (name, file bytes, code, line, col, words the message must contain)
@@ -94,3 +98,25 @@ def test_alias_bomb_is_not_expanded() -> None:
     assert {d.code for d in diagnostics} == {"E003"}
     assert len(diagnostics) == 10 + 9 * 9  # each anchor and alias once; nothing expanded
     assert document.data["a9"] == [None] * 9
+
+
+def test_numbers_keep_the_form_the_file_writes() -> None:
+    document, diagnostics = load_yaml(b"a:\n  - score: 33.0\n  - 61.50\nb: 6166502400\nc: '33.0'\nd: true\n", "x.yaml")
+    assert diagnostics == [] and document is not None
+    assert document.data["a"][0]["score"] == 33 and document.number_text(("a", 0, "score")) == "33.0"
+    assert document.number_text(("a", 1)) == "61.50"
+    assert document.number_text(("b",)) == "6166502400"
+    assert document.number_text(("c",)) is None  # a quoted string is no number
+    assert document.number_text(("d",)) is None
+
+
+def test_a_claim_value_as_written_keeps_each_number_s_form() -> None:
+    raw = (b"id: m\nclaims:\n  benchmark:\n    - value:\n        benchmark: LiveBench\n        score: 33.0\n"
+           b"        unit: points\n      status: confirmed\n")
+    document, _ = load_yaml(raw, "facts/models/m.yaml")
+    assert document is not None
+    claim = next(iter_claims(Record("model", "facts/models/m.yaml", document)))
+    written = claim.value_as_written()
+    assert written == {"benchmark": "LiveBench", "score": Decimal("33.0"), "unit": "points"}
+    assert format_score(written, "en") == "LiveBench: 33.0 points"
+    assert format_score(claim.data["value"], "en") == "LiveBench: 33 points"  # what the loaded float prints

@@ -20,6 +20,14 @@ ARCHIVE_ENV = "FACTS_ARCHIVE"
 DEFAULT_ARCHIVE = Path(__file__).resolve().parents[3] / "shared" / "sources"
 ARCHIVE_DEFAULT_HELP = f"default: ${ARCHIVE_ENV}, else {DEFAULT_ARCHIVE} if it exists"  # for --archive
 _WHITESPACE = re.compile(r"\s+")
+_ROW = re.compile(r"<tr[^>]*>(.*?)</tr>", re.DOTALL | re.IGNORECASE)
+_HEADING_CELL = re.compile(r"<th[^>]*>(.*?)</th>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row: `| a | b |` -> [a, b]."""
+    return [normalise(_TAG.sub(" ", cell)) for cell in row.strip().strip("|").split("|")]
 
 
 def normalise(text: str) -> str:
@@ -58,6 +66,28 @@ class ArchivedText:
     @cached_property
     def sha256(self) -> str:
         return hashlib.sha256(self.raw).hexdigest()
+
+    def table_header(self, line: int) -> list[str] | None:
+        """The column headings of the table a line stands in (a Markdown table's first row, or an HTML table's
+        first row of non-empty <th> cells), so that a quoted row can be read with its columns; None where the
+        line is in no table or the table has no heading row."""
+        lines = self.raw.decode("utf-8", errors="replace").split("\n")[:line]
+        if not lines or line < 1:
+            return None
+        if lines[-1].lstrip().startswith("|"):
+            first = len(lines) - 1
+            while first > 0 and lines[first - 1].lstrip().startswith("|"):
+                first -= 1
+            return _cells(lines[first]) if first < len(lines) - 1 else None
+        start = max((i for i, text in enumerate(lines) if "<table" in text.lower()), default=None)
+        end = max((i for i, text in enumerate(lines) if "</table" in text.lower()), default=-1)
+        if start is None or end > start:
+            return None
+        for row in _ROW.findall("\n".join(lines[start:])):
+            headings = [normalise(_TAG.sub("", cell)) for cell in _HEADING_CELL.findall(row)]
+            if any(headings):
+                return headings
+        return None
 
     def lines_of(self, quote: str) -> list[int]:
         """The 1-based lines on which each occurrence of `quote` (normalised) starts."""

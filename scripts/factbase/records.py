@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,20 @@ class Claim:
         if self.value_type is None:
             raise LookupError(f"{self.record.path}: {self.property!r} is not a claim property of a {self.record.kind}")
         return self.value_type
+
+    def value_as_written(self) -> Any:
+        """The value with each number as the file writes it: a Decimal of its text, which prints 33.0 as 33.0
+        (the loaded float prints 33) and computes like the number (Document.number_text)."""
+
+        def written(node: Any, path: tuple[str | int, ...]) -> Any:
+            if isinstance(node, dict):
+                return {key: written(item, (*path, key)) for key, item in node.items()}
+            if isinstance(node, list):
+                return [written(item, (*path, index)) for index, item in enumerate(node)]
+            text = self.record.document.number_text(path)
+            return Decimal(text) if text is not None else node
+
+        return written(self.data.get("value"), (*self.path, "value"))
 
     def citations(self) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
         citations = self.data.get("citations")

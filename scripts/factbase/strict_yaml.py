@@ -68,6 +68,15 @@ class Document:
     data: Any
     positions: dict[Path, Position] = field(default_factory=dict)
     key_positions: dict[Path, Position] = field(default_factory=dict)
+    # each number as the file writes it: 33.0 loads as the float 33.0, which prints as 33
+    number_texts: dict[Path, str] = field(default_factory=dict)
+
+    def number_text(self, path: Path) -> str | None:
+        """The number at `path` as the file writes it (`33.0`, `6166502400`), or None if no number stands there.
+
+        Python keeps a number's value, not its form: whoever shows a number as the source states it (the site,
+        the downloads) asks here."""
+        return self.number_texts.get(tuple(path))
 
     def position(self, path: Path) -> Position:
         """The position of the node at `path`, or of its nearest ancestor that has one."""
@@ -281,6 +290,8 @@ class _Reader:
                                "a fact record is small: split it into records, or remove repeated entries")
                     raise _Fatal
             document.positions.setdefault(path, position)
+            if isinstance(event, yaml.ScalarEvent) and isinstance(value, (int, float)) and not isinstance(value, bool):
+                document.number_texts.setdefault(path, event.value)
             if isinstance(value, (dict, list)):
                 if len(stack) >= MAX_DEPTH:
                     self.error(position, "E011", "nesting-too-deep",

@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from factbase.archive import archive_from
+from factbase.archive import Archive, archive_from
 from factbase.coverage import Coverage, coverage
 from factbase.validation import validate
 
@@ -34,9 +34,14 @@ class BuildState:
     downloads: tuple[str, str] | None = None
 
     @cached_property
+    def archive(self) -> Archive | None:
+        """The site's archive of source copies (factbase/archive.py finds it), if there is one."""
+        return archive_from(None)
+
+    @cached_property
     def coverage(self) -> Coverage:
         """The coverage report against the site's archive (its pages and the hooks ask)."""
-        return coverage(self.data.base, archive_from(None))
+        return coverage(self.data.base, self.archive)
 
     @cached_property
     def history(self) -> History:
@@ -91,4 +96,5 @@ def page_for(config: Any, page_url: str) -> Page:
         url=page_url,
         repository=config["extra"].get("repository") or DEFAULT_REPOSITORY,
         site_url=config["site_url"] or "",
+        archive=build_state().archive,
     )

@@ -18,7 +18,7 @@ from sitegen.formatting import format_date
 from sitegen.i18n import translate
 from sitegen.jsonld import dataset_jsonld
 from sitegen.page_types import list_pages, record_pages
-from sitegen.pages import list_lengths, render_list_page, render_record_page
+from sitegen.pages import list_lengths, render_list_page, render_record_page, with_generated_headings
 from sitegen.paging import page_count, page_source
 from sitegen.publish import write_language_files
 from sitegen.seo import add_to_theme, configure, page_description, record_description
@@ -49,9 +49,11 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 
 def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
-    """A page without a description written from its record is described by its first paragraph."""
+    """A page without a description written from its record is described by its first paragraph; the right-hand
+    table of contents lists the headings the generated HTML has, not only Markdown's."""
     if not page.meta.get("description"):
         page.meta["description"] = page_description(html, config["extra"]["lang"])
+    page.toc = with_generated_headings(page.toc, html)
     return html
 
 

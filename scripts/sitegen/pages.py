@@ -8,13 +8,16 @@ Jinja syntax inside fact text is shown, not run.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factbase.records import Record
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 
 from . import views
 from .context import build_state
 from .coverage import coverage_view
+from .footnotes import with_footnotes
 from .history import record_history
 from .jsonld import model_jsonld
 from .page_types import list_page, list_pages, record_page, record_pages
@@ -26,13 +29,13 @@ def render_record_page(context: views.Page, kind: str, record_id: str) -> str:
     entry = record_pages()[kind]
     record = context.data.records[kind][record_id]
     view = {**entry.view(context, record), "history": record_history(context, record)}
-    return render(entry.template, context, **views.with_footnotes(context, view))
+    return render(entry.template, context, **with_footnotes(context, view))
 
 
 def render_list_page(context: views.Page, name: str, number: int) -> str:
     entry = list_pages()[name]
     view = entry.view(context, number)
-    return render(entry.template, context, **views.with_footnotes(context, view))
+    return render(entry.template, context, **with_footnotes(context, view))
 
 
 def list_lengths(data: SiteData) -> dict[str, int]:
@@ -55,3 +58,33 @@ def coverage_page_view(context: views.Page, number: int) -> dict[str, Any]:
     """The coverage report the build made once (its state's), page `number` of it."""
     return coverage_view(context, build_state().coverage, number)
 
+
+# A heading with an id, as the templates and Markdown write it: <h2 id="claims">Claims</h2>
+_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+
+
+def toc_of(html: str) -> TableOfContents:
+    """The table of contents of a page's HTML: its h2 headings, each with its h3s. Material builds the table
+    from the Markdown's headings, and a generated page is one HTML block that Markdown does not look into."""
+    tokens: list[Any] = []
+    for level, anchor, inner in _HEADING.findall(html):
+        title = _TAG.sub("", _HEADERLINK.sub("", inner)).strip()
+        token = {"level": int(level), "id": anchor, "name": title, "children": []}
+        if level == "3" and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return get_toc(tokens)
+
+
+def with_generated_headings(toc: TableOfContents, html: str) -> TableOfContents:
+    """The page's table of contents, rebuilt from its HTML where the HTML has headings that Markdown's table
+    lacks (those of a generated page, or of a list a macro put on a hand-written page)."""
+
+    def ids(links: list[AnchorLink]) -> set[str]:
+        return {link.id for link in links} | {found for link in links for found in ids(link.children)}
+
+    generated = toc_of(html)
+    return generated if ids(list(generated)) - ids(list(toc)) else toc

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 from urllib.parse import quote_plus, urlencode
 
+from factbase.archive import Archive
 from factbase.comparisons import Comparison, comparisons, scores
 from factbase.records import Claim, Record, iter_claims
+from factbase.rules.dates import Span, parse_date
 from factbase.urlpolicy import ascii_url, display_url
 from factbase.value_types import ValueType, claim_value_types, rendered_name
 
@@ -20,10 +22,21 @@ from .paging import pager, take
 from .sitedata import FOLDERS, SiteData, date_sort_key, first_value, title_of
 
 SUMMARY_PROPERTIES = {
-    "model": ["developer", "announced", "released", "parameters", "active_parameters", "availability", "license",
-              "repository", "paper"],
     "organization": ["founded", "parent_organization", "leader", "staff"],
 }
+# A model page's infobox: the same rows in the same order on every model page, each with its values or "not
+# stated in the sources". `family`, `predecessor` and `successor` come from the record's family (see
+# _lineage); the others are claim properties. A property the record's schema does not declare is left out
+# (a new property, such as active parameters for mixture-of-experts models, appears once the schema has it).
+INFOBOX_FIELDS = ("developer", "family", "predecessor", "successor", "announced", "released", "parameters",
+                  "active_parameters", "context_length", "training_data", "license", "availability", "modalities",
+                  "languages")
+# Rows shown only where a source states them: most models have no separate active-parameter count.
+INFOBOX_WHEN_STATED = {"active_parameters"}
+# What a family's claim states for each of its members (who made them, on what terms, for what data and
+# languages): a member that states none shows its family's, marked as the family's. Sizes, dates and context
+# lengths differ between members, so they are never taken from the family.
+FAMILY_WIDE = {"developer", "license", "availability", "modalities", "languages"}
 
 
 @dataclass
@@ -36,6 +49,7 @@ class Page:
     url: str  # the page's own URL, relative to the language root
     repository: str
     site_url: str = ""  # the language's address, for links that leave the site (cite this page)
+    archive: Archive | None = None  # the source copies: a quoted table row is shown with its column headings
 
     def t(self, key: str) -> str:
         return translate(self.lang, key)
@@ -74,39 +88,6 @@ class Page:
         return f"{self._report_link}&claim={quote_plus(where)}&title={quote_plus(title)}"  # as urlencode writes
 
 
-def _footnote(page: Page, number: int, citation: dict[str, Any]) -> dict[str, Any]:
-    source = page.data.records["source"].get(citation["source"])
-    return {
-        "number": number,
-        "source": page.link(citation["source"]),
-        "publisher": source.data.get("publisher", {}).get(page.lang) if source else None,
-        "date": format_date(source.data["published"]["date"], page.lang) if source else None,
-        "quote": citation["quote"],
-        "quote_lang": source.data.get("language") if source else None,
-        "quote_en": citation.get("quote_en"),
-        "line": citation.get("line"),
-        "section": citation.get("section"),
-    }
-
-
-def with_footnotes(page: Page, view: dict[str, Any]) -> dict[str, Any]:
-    """The page's view with its footnotes, made in one pass over `cited` (the footnoted values, in the order
-    the view lists them): citations are numbered by first appearance, the same quote twice gets one number,
-    and each value's `cites` gets its numbers."""
-    cited: Iterable[dict[str, Any]] = view.pop("cited", [])
-    numbers: dict[tuple[str, str, int], int] = {}
-    footnotes = []
-    for value in cited:
-        value["cites"] = []
-        for citation in value["citations"]:
-            key = (citation["source"], citation["quote"], citation.get("line", 0))
-            if key not in numbers:
-                numbers[key] = len(numbers) + 1
-                footnotes.append(_footnote(page, numbers[key], citation))
-            value["cites"].append(numbers[key])
-    return {**view, "footnotes": footnotes}
-
-
 def external_link(url: str) -> dict[str, str]:
     """A link out of the site: to the URL's ASCII form, shown with a non-ASCII host's punycode beside it."""
     return {"text": display_url(url), "href": ascii_url(url)}
@@ -121,14 +102,24 @@ def _value_view(page: Page, value_type: ValueType, value: Any) -> dict[str, Any]
             "refers": [page.link(value[field]) for field, _ in value_type.refers if value.get(field)]}
 
 
-def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[str, Any]:
+def claim_anchor(claim: Claim) -> str:
+    """The id of the element that shows a claim: its permalink, unique on every page that shows it."""
+    return f"c-{claim.record.id}-{claim.property}-{int(claim.path[-1]) + 1}"
+
+
+def claim_value_view(page: Page, claim: Claim, footnoted: bool = True, anchor_label: str | None = None
+                     ) -> dict[str, Any]:
     """A claim's value for a template, with the citations its footnotes will show (numbered by
     `with_footnotes`). `footnoted=False` where the page shows no footnotes (a list, or a source page that
-    shows the quote beside the value): no citations, and no numbers."""
+    shows the quote beside the value): no citations, and no numbers. With `anchor_label`, the value is the
+    claim's place on the page: it gets its permalink (`anchor`), and its footnotes link back to it under
+    that label."""
     data = claim.data
     outcome = data.get("outcome")
     return {
-        **_value_view(page, claim.declared_type(), data["value"]),
+        **_value_view(page, claim.declared_type(), claim.value_as_written()),
+        "anchor": claim_anchor(claim) if anchor_label else None,
+        "anchor_label": anchor_label,
         "status": data["status"],
         "status_label": page.t(f"status.{data['status']}"),
         "as_of": format_date(data["as_of"], page.lang) if data.get("as_of") else None,
@@ -145,8 +136,20 @@ def claim_value_view(page: Page, claim: Claim, footnoted: bool = True) -> dict[s
     }
 
 
+def _sources(page: Page, claim: Claim) -> list[dict[str, Any]]:
+    """The sources a claim cites, each once, with their publication dates (a dispute's table shows them)."""
+    found = []
+    for source_id in dict.fromkeys(citation["source"] for _, citation in claim.citations()):
+        source = page.data.records["source"].get(source_id)
+        found.append({"link": page.link(source_id),
+                      "date": format_date(source.data["published"]["date"], page.lang) if source else None})
+    return found
+
+
 def claims_view(page: Page, record: Record, only: Collection[str] | None = None) -> list[dict[str, Any]]:
-    """Claims grouped by property, in schema order; a property with disagreeing values says so.
+    """Claims grouped by property, in schema order; each value anchored (its permalink). A property's values
+    marked disputed are set apart (`disputed`, shown side by side in the dispute's table, `dispute_id`); its
+    other values stay in `entries`.
 
     With `only`, just those properties (so that the page's footnotes cite only what it shows)."""
     order = list(claim_value_types(record.kind))
@@ -154,12 +157,25 @@ def claims_view(page: Page, record: Record, only: Collection[str] | None = None)
     for claim in iter_claims(record):
         if only is None or claim.property in only:
             grouped.setdefault(claim.property, []).append(claim)
-    return [{
-        "property": prop,
-        "label": page.t(f"property.{prop}"),
-        "disputed": any(c.data.get("status") == "disputed" for c in claims),
-        "entries": [claim_value_view(page, claim) for claim in claims],
-    } for prop, claims in sorted(grouped.items(), key=lambda item: order.index(item[0]))]
+    groups = []
+    for prop, claims in sorted(grouped.items(), key=lambda item: order.index(item[0])):
+        label = page.t(f"property.{prop}")
+        values = [(claim, claim_value_view(page, claim, anchor_label=f"{label} {n}" if len(claims) > 1 else label))
+                  for n, claim in enumerate(claims, 1)]
+        groups.append({
+            "property": prop,
+            "label": label,
+            "entries": [value for claim, value in values if value["status"] != "disputed"],
+            "disputed": [{**value, "sources": _sources(page, claim)}
+                         for claim, value in values if value["status"] == "disputed"],
+            "dispute_id": f"dispute-{record.id}-{prop}",
+        })
+    return groups
+
+
+def disputes_of(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The properties whose sources disagree: what a page's dispute notice lists."""
+    return [group for group in groups if group["disputed"]]
 
 
 def _summary(page: Page, record: Record, claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -176,13 +192,109 @@ def _meta(page: Page, record: Record) -> dict[str, Any]:
 
 
 def _values_of(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [value for group in groups for value in group["entries"]]
+    """The values of claim groups in the order a page shows them: the disputes first (their table stands at
+    the top), then the claims table."""
+    return [*(value for group in groups for value in group["disputed"]),
+            *(value for group in groups for value in group["entries"])]
 
 
 def _events(page: Page, record_id: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The record's timeline entries in date order, and their footnoted values (in the events' own order)."""
+    """The record's timeline entries in date order, and their footnoted values (in the events' own order).
+    An event's values are shown on its line, so their footnotes link back to the line."""
     entries = [timeline_entry(page, event) for event in page.data.events_of.get(record_id, [])]
-    return sorted(entries, key=lambda entry: entry["sort"]), [value for entry in entries for value in entry["cited"]]
+    cited = [value for entry in entries for value in entry["cited"]]
+    for entry in entries:
+        for value in entry["cited"]:
+            value["anchor"], value["anchor_label"] = entry["id"], f"{entry['kind_label']} ({entry['date']})"
+    return sorted(entries, key=lambda entry: entry["sort"]), cited
+
+
+def _row(key: str, label: str, **fields: Any) -> dict[str, Any]:
+    """An infobox row: its cited `values`, or `links` to records (with their dates), or a `text`; with none, the
+    sources do not state it. `via`: the family whose values these are; `within`: the family the lineage is
+    ordered in; `dispute`: the link to the values' side-by-side table."""
+    return {"key": key, "label": label, "values": [], "links": [], "text": None, "via": None, "within": None,
+            "dispute": None, **fields}
+
+
+def _release_span(record: Record) -> Span | None:
+    """When a record was released, as a source states it (confirmed or reported, not a plan)."""
+    for claim in iter_claims(record):
+        if claim.property == "released" and claim.data.get("status") in ("confirmed", "reported"):
+            return parse_date(str(claim.data["value"]))
+    return None
+
+
+def _lineage(page: Page, record: Record) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The predecessor and successor rows: within the record's family, the members released last before it
+    and first after it (by the release dates the sources state; several where they share a date). Where the
+    record has no family or no release date, nothing places it: "not stated in the sources"."""
+    family = record.data.get("family")
+    own = _release_span(record)
+    rows = {key: _row(key, page.t(f"infobox.{key}")) for key in ("predecessor", "successor")}
+    if not family or own is None:
+        return rows["predecessor"], rows["successor"]
+    dated = [(span, member) for member in page.data.members.get(family, []) if member != record.id
+             for span in [_release_span(page.data.records["model"][member])] if span is not None]
+    before = [(span, member) for span, member in dated if span.end < own.start]
+    after = [(span, member) for span, member in dated if span.start > own.end]
+    for key, found, nearest in (("predecessor", before, max(before, default=None, key=lambda item: item[0].end)),
+                                ("successor", after, min(after, default=None, key=lambda item: item[0].start))):
+        row = rows[key]
+        row["within"] = page.link(family)
+        if nearest is None:
+            row["text"] = page.t(f"infobox.no_{key}")
+            continue
+        edge = (lambda span: span.end) if key == "predecessor" else (lambda span: span.start)
+        row["links"] = [{**page.link(member), "date": format_date(span.text, page.lang)}
+                        for span, member in found if edge(span) == edge(nearest[0])]
+    return rows["predecessor"], rows["successor"]
+
+
+def _family_row(page: Page, record: Record) -> dict[str, Any]:
+    row = _row("family", page.t("infobox.family"))
+    if record.data["kind"] == "family":
+        members = len(page.data.members.get(record.id, []))
+        row["text"] = page.t("infobox.is_family").format(n=members)
+    elif record.data.get("family"):
+        row["links"] = [{**page.link(record.data["family"]), "date": None}]
+    return row
+
+
+def _claim_row(page: Page, record: Record, prop: str) -> dict[str, Any] | None:
+    """An infobox row from a claim property: its values not superseded (all, if every one is), or its family's
+    for a FAMILY_WIDE property the record does not state; None for a row shown only when stated."""
+    def current(claims: list[Claim]) -> list[Claim]:
+        return [c for c in claims if c.data["status"] != "superseded"] or claims
+
+    claims = current([c for c in iter_claims(record) if c.property == prop])
+    label = page.t(f"property.{prop}")
+    via = None
+    family = page.data.records["model"].get(record.data.get("family", ""))
+    if not claims and prop in FAMILY_WIDE and family is not None:
+        claims = current([c for c in iter_claims(family) if c.property == prop])
+        via = page.link(family.id) if claims else None
+    if not claims and prop in INFOBOX_WHEN_STATED:
+        return None
+    # the record's own values have their place below (claims or disputes); the family's are shown only here
+    values = [claim_value_view(page, c, anchor_label=label if via else None) for c in claims]
+    disputed = any(value["status"] == "disputed" for value in values)
+    return _row(prop, label, values=values, via=via,
+                dispute=f"#dispute-{record.id}-{prop}" if disputed and not via else None)
+
+
+def infobox_view(page: Page, record: Record) -> list[dict[str, Any]]:
+    """The rows of a model's infobox (INFOBOX_FIELDS), each with values, links to other records, or a `text`;
+    a row with none of them is "not stated in the sources"."""
+    declared = claim_value_types(record.kind)
+    predecessor, successor = _lineage(page, record)
+    derived = {"family": _family_row(page, record), "predecessor": predecessor, "successor": successor}
+    rows = []
+    for key in INFOBOX_FIELDS:
+        row = derived.get(key) or (_claim_row(page, record, key) if key in declared else None)
+        if row is not None:
+            rows.append(row)
+    return rows
 
 
 def comparison_view(page: Page, comparison: Comparison) -> dict[str, Any]:
@@ -232,22 +344,23 @@ def evaluation_view(page: Page, record: Record) -> dict[str, Any]:
 def model_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
     evaluations = [evaluation_entry(page, e, record.id) for e in page.data.evaluations_of.get(record.id, [])]
+    infobox = infobox_view(page, record)
     events, events_cited = _events(page, record.id)
     data = record.data
-    family = data.get("family")
     return {
         "record": record,
         "name": data["name"],
         "aliases": data.get("aliases", []),
         "kind_label": page.t(f"kind.model.{data['kind']}"),
-        "family": page.link(family) if family else None,
+        "infobox": infobox,
+        "disputes": disputes_of(claims),
         "members": [page.link(member) for member in page.data.members.get(record.id, [])],
-        "summary_groups": _summary(page, record, claims),
         "claims": claims,
         "evaluations": evaluations,
         "events": events,
         "meta_links": _meta(page, record),
-        "cited": _values_of(claims) + [score for e in evaluations for score in e["scores"]] + events_cited,
+        "cited": [*(value for row in infobox for value in row["values"]), *_values_of(claims),
+                  *(score for e in evaluations for score in e["scores"]), *events_cited],
     }
 
 
@@ -255,6 +368,9 @@ def model_view(page: Page, record: Record) -> dict[str, Any]:
 def organization_view(page: Page, record: Record) -> dict[str, Any]:
     claims = claims_view(page, record)
     relationships = [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])]
+    for relationship in relationships:  # a relationship's values are shown on its line: footnotes link back there
+        for value in [*relationship["since"], *relationship["descriptions"]]:
+            value["anchor"], value["anchor_label"] = relationship["id"], relationship["relationship"]
     events, events_cited = _events(page, record.id)
     data = record.data
     return {
@@ -265,6 +381,7 @@ def organization_view(page: Page, record: Record) -> dict[str, Any]:
         "country": page.t(f"country.{data['country']}"),
         "parent": page.link(data["parent"]) if data.get("parent") else None,
         "summary_groups": _summary(page, record, claims),
+        "disputes": disputes_of(claims),
         "claims": claims,
         "relationships": relationships,
         "models": [page.link(model) for model in page.data.developed_by.get(record.id, [])],
@@ -527,11 +644,11 @@ def disputed_length(data: SiteData) -> int:
 
 @list_page("disputed", "disputed.html", disputed_length, size=40, nav=5)
 def disputed_view(page: Page, number: int = 1) -> dict[str, Any]:
-    """Every disputed property with all its values; page `number` of the list."""
+    """Every disputed property with its disputed values, side by side; page `number` of the list."""
     subjects = disputed_subjects(page.data)
     groups = []
     for record, prop in take("disputed", subjects, number):
         for group in claims_view(page, record, {prop}):
             groups.append({"record": page.record_link(record), **group})
     return {"groups": groups, "pager": pager("disputed", number, len(subjects), page.root),
-            "cited": _values_of(groups)}
+            "cited": [value for group in groups for value in group["disputed"]]}

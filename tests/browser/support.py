@@ -27,7 +27,8 @@ OTHER = {"ko": "en", "en": "ko"}
 PAGE_TYPES = {
     "home": "",
     "models": "models/",
-    "model": "models/exaone-3-0/",
+    "model": "models/exaone-3-0-7-8b/",
+    "family": "models/exaone-3-0/",
     "organization": "organizations/lg-ai-research/",
     "directory": "organizations/",
     "timeline": "timeline/",

@@ -133,7 +133,7 @@ def test_a_footnote_citation_opens_and_shows_its_quote(reader: Reader, lang: str
     page.wait_for_url(f"**/{path}{target}")
     assert page.evaluate("document.querySelector(':target').id") == target[1:]
     expect(note).to_be_in_viewport()
-    quote = note.locator("blockquote.kf-quote")
+    quote = note.locator(".kf-quote").first
     expect(quote).to_be_visible()
     citations = quotes_of(path.split("/")[1])
     shown = normalise(quote.inner_text())
