@@ -25,6 +25,9 @@ SCHEMES = {"https": 443, "http": 80}
 LOCAL_NAMES = ("localhost", "local", "internal", "intranet", "lan", "home", "corp", "localdomain", "arpa",
                "test", "invalid", "example", "onion")  # top-level names no public resolver answers for
 LOOK_ALIKE_SCRIPTS = {"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC"}
+# Scripts that one writing system mixes in one word (UTS #39, "highly restrictive"): Japanese writes Han
+# with Hiragana and Katakana, Korean Han with Hangul. Any other mix in a label is refused.
+ONE_WRITING = ({"HAN", "HIRAGANA", "KATAKANA"}, {"HAN", "HANGUL"})
 _ASCII_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 
 
@@ -67,7 +70,8 @@ def _host_problem(host: str) -> str | None:
             scripts |= {"LATIN"} if any(char.isalpha() for char in label) else set()
             continue
         label_scripts = {script_of(char) for char in label if not (char.isascii() and not char.isalpha())}
-        if len(label_scripts) != 1 or None in label_scripts:
+        if None in label_scripts or (len(label_scripts) > 1
+                                     and not any(label_scripts <= allowed for allowed in ONE_WRITING)):
             return f"its host label {label!r} mixes scripts or holds other characters than letters"
         scripts |= {script for script in label_scripts if script}
     if "LATIN" in scripts and scripts & LOOK_ALIKE_SCRIPTS:

@@ -28,6 +28,8 @@ def significant_digits(number: int | float) -> int:
 
 def out_of_range(number: int | float) -> str | None:
     """Why `number` cannot be kept as written, or None."""
+    if isinstance(number, int) and abs(number) < 10**MAX_DIGITS:
+        return None  # the common case (line numbers, counts): at most 15 digits, no fraction
     magnitude = abs(Decimal(repr(number)))
     if magnitude > MAX_MAGNITUDE:
         return "is larger than 10^21"

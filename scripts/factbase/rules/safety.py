@@ -4,7 +4,8 @@
 as another name, and no reader can see the difference. Ids are ASCII by the schema (E105), so names,
 aliases and publishers are where look-alikes can hide. Two forms are flagged:
 
-- a word (a run of letters) that mixes Latin, Cyrillic and Greek letters;
+- a word (a run of letters) that mixes Latin with the scripts whose letters look like it (Cyrillic, Greek,
+  Armenian, Cherokee, Coptic);
 - a styled letter that stands for a plain Latin one (`𝐄`, `Ｅ`, `ﬁ`: they fold to ASCII under Unicode NFKC);
 - a word wholly in another script's look-alikes of Latin letters (`КАКАО` in Cyrillic passes for `KAKAO`:
   the confusables list of UTS #39, see charpolicy.py);
@@ -27,7 +28,7 @@ from ..checks import Code, Scope, rule
 from ..diagnostics import Diagnostic
 from ..records import Record
 
-SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")  # the scripts whose letters look alike
+SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC")  # scripts whose letters look alike
 NAME_FIELDS = ("name", "aliases", "publisher")  # fields holding names, by record key
 _WORD = re.compile(r"[^\W\d_]+")
 _HINT = ("retype the word with one keyboard layout, so that each letter is the letter it looks like "
