@@ -4,6 +4,7 @@ long lists); data downloads after the build."""
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,12 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     page.title = page.meta["title"] = str(escape(title_of(record, context.lang)))
     page.edit_url = context.edit_url(record)
     return record_page(context, record.kind, record_id) + "\n"
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """The theme's own templates (overrides/partials/copyright.html) translate through `kf_t`."""
+    env.globals["kf_t"] = partial(translate, config["extra"]["lang"])
+    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:

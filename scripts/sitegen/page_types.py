@@ -43,10 +43,12 @@ RECORD_PAGES = {page.kind: page for page in [
 ]}
 
 LIST_PAGES = {page.name: page for page in [
-    ListPage("timeline", "timeline/", "timeline.html", "views.timeline_view", "views.timeline_length", 100,
+    ListPage("timeline", "timeline/", "timeline.html", "timeline.timeline_view", "timeline.timeline_length", 100,
              "nav.timeline"),
-    ListPage("models", "models/", "models_index.html", "views.models_index_view", "views.models_length", 150,
+    ListPage("models", "models/", "models_table.html", "overview.models_table_view", "overview.models_length", 150,
              "nav.models"),
+    ListPage("chart", "parameters/", "parameters.html", "overview.chart_view", "overview.chart_length", 1,
+             "nav.parameters"),
     ListPage("organizations", "organizations/", "directory.html", "views.directory_view",
              "views.organizations_length", 150, "nav.organizations"),
     ListPage("sources", "sources/", "sources_index.html", "views.sources_index_view", "views.sources_length", 200,

@@ -16,6 +16,7 @@ from . import views
 from .context import build_state
 from .coverage import coverage_view
 from .jsonld import model_jsonld
+from .overview import lineage_view
 from .page_types import LIST_PAGES, RECORD_PAGES, function
 from .render import render
 from .sitedata import SiteData
@@ -39,7 +40,8 @@ def list_lengths(data: SiteData) -> dict[str, int]:
 
 
 def model_page_view(context: views.Page, record: Record) -> dict[str, Any]:
-    return {**views.model_view(context, record), "jsonld": model_jsonld(context, record)}
+    return {**views.model_view(context, record), "jsonld": model_jsonld(context, record),
+            "lineage": lineage_view(context, record)}
 
 
 def coverage_page_view(context: views.Page, number: int) -> dict[str, Any]:
