@@ -332,12 +332,13 @@ def lineage_view(page: Page, record: Record) -> list[dict[str, Any]]:
 
 # -- the home page ----------------------------------------------------------------------------------------
 def home_view(page: Page, newest: int = 6) -> dict[str, Any]:
-    """The newest models with a date (not families: their members carry the sizes), and the counts."""
+    """The newest models with a date (not families, whose members carry the sizes, nor products), and the
+    counts of records and claims."""
     data = page.data
     dated = []
     for record in data.records["model"].values():
         found = _date_of(record)
-        if found is not None and found[0] != "planned" and record.data["kind"] != "family":
+        if found is not None and found[0] != "planned" and record.data["kind"] == "model":
             dated.append((date_sort_key(found[1]), record))
     dated.sort(key=lambda item: (item[0], item[1].data["name"][page.lang]), reverse=True)
     rows = []

@@ -27,6 +27,8 @@ OTHER = {"ko": "en", "en": "ko"}
 PAGE_TYPES = {
     "home": "",
     "models": "models/",
+    "parameters": "parameters/",
+    "family": "models/exaone-3-5/",
     "model": "models/exaone-3-0/",
     "organization": "organizations/lg-ai-research/",
     "directory": "organizations/",
