@@ -219,7 +219,8 @@ def chart_view(page: Page, number: int = 1) -> dict[str, Any]:
     years = [_fraction_of_year(p["date"]) for p in points] or [2020.0, 2021.0]
     first, last = math.floor(min(years)), math.floor(max(years)) + 1
     amounts = [float(a) for p in points for a in p["cell"]["amounts"]] or [1e9, 1e10]
-    low, high = math.floor(math.log10(min(amounts))), math.ceil(math.log10(max(amounts)))
+    # a margin of a fifth of a decade, so that no point sits on the frame
+    low, high = math.floor(math.log10(min(amounts)) - 0.2), math.ceil(math.log10(max(amounts)) + 0.2)
     high = max(high, low + 1)
 
     def x(year: float) -> float:
