@@ -182,7 +182,7 @@ def models_length(data: SiteData) -> int:
 
 # -- the parameters chart ---------------------------------------------------------------------------------
 # The SVG's drawing area, in its own units (it scales to the page's width).
-CHART = {"width": 720, "height": 380, "left": 64, "right": 16, "top": 16, "bottom": 40}
+CHART = {"width": 480, "height": 320, "left": 52, "right": 22, "top": 12, "bottom": 32}
 
 
 def _fraction_of_year(date: str) -> float:
@@ -219,9 +219,8 @@ def chart_view(page: Page, number: int = 1) -> dict[str, Any]:
     years = [_fraction_of_year(p["date"]) for p in points] or [2020.0, 2021.0]
     first, last = math.floor(min(years)), math.floor(max(years)) + 1
     amounts = [float(a) for p in points for a in p["cell"]["amounts"]] or [1e9, 1e10]
-    # a margin of a fifth of a decade, so that no point sits on the frame
-    low, high = math.floor(math.log10(min(amounts)) - 0.2), math.ceil(math.log10(max(amounts)) + 0.2)
-    high = max(high, low + 1)
+    # a quarter of a decade beyond the smallest and the largest count, so that no point sits on the frame
+    low, high = math.log10(min(amounts)) - 0.25, math.log10(max(amounts)) + 0.25
 
     def x(year: float) -> float:
         return round(box["left"] + (year - first) / (last - first) * inner_w, 1)
@@ -251,9 +250,11 @@ def chart_view(page: Page, number: int = 1) -> dict[str, Any]:
             **box,
             "x_ticks": [{"x": x(year), "label": str(year)} for year in range(first, last + 1)],
             "y_ticks": [{"y": y(10.0**power), "label": short_number(10**power, page.lang)}
-                        for power in range(low, high + 1)],
+                        for power in range(math.ceil(low), math.floor(high) + 1)],
             "plot_right": box["width"] - box["right"],
             "plot_bottom": box["height"] - box["bottom"],
+            "x_label_y": box["height"] - box["bottom"] + 18,  # the years, under the frame
+            "y_label_x": box["left"] - 6,  # the counts, left of it
             "points": drawn,
             "description": page.t("chart.description").format(count=len(drawn), first=first, last=last - 1),
         },
