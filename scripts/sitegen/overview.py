@@ -142,6 +142,7 @@ def models_table_view(page: Page, number: int = 1) -> dict[str, Any]:
         rows.append({
             "link": page.link(record.id),
             "other_name": name["en" if page.lang == "ko" else "ko"] if name["ko"] != name["en"] else None,
+            "other_lang": "en" if page.lang == "ko" else "ko",
             "kind_key": record.data["kind"],
             "kind": page.t(f"kind.model.{record.data['kind']}"),
             "developers": [page.link(d) for d in developers],

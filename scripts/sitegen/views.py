@@ -318,6 +318,7 @@ def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
         rows.append({
             "link": page.link(record.id),
             "other_name": _other_name(record, page.lang),
+            "other_lang": "en" if page.lang == "ko" else "ko",
             "sector_key": record.data["sector"],
             "sector": page.t(f"sector.{record.data['sector']}"),
             "country": page.t(f"country.{record.data['country']}"),
