@@ -15,7 +15,7 @@ from .support import LANGUAGES, PAGE_TYPES, ROOT, Reader
 pytestmark = pytest.mark.browser
 
 # Each filterable page and the items its filters hide or show.
-FILTERED = {"timeline": ".kf-event", "directory": ".kf-row", "models": ".kf-row"}
+FILTERED = {"timeline": ".kf-event", "directory": ".kf-row"}
 
 # For every item: the values it has for each filter, and whether the browser renders it.
 ITEMS_JS = """selector => {
