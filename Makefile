@@ -20,16 +20,18 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# axe-core for the browser tests' accessibility checks, pinned in package.json and package-lock.json.
+# axe-core for the browser tests' accessibility checks and vnu-jar (the W3C HTML checker), pinned in
+# package.json and package-lock.json.
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-# Debian's Chromium and a Korean font, for the browser tests (never a downloaded browser build).
+# Debian's Chromium and a Korean font, for the browser tests (never a downloaded browser build), and Debian's
+# Java for the W3C HTML checker (vnu-jar, from npm).
 browser: node_modules/.installed
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi nanum; then \
-		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium fonts-nanum; \
-		else echo "install chromium and fonts-nanum: sudo apt-get install -y chromium fonts-nanum"; exit 1; fi; \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi nanum || ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -q && apt-get install -y -q chromium fonts-nanum default-jre-headless; \
+		else echo "install chromium, fonts-nanum and Java: sudo apt-get install -y chromium fonts-nanum default-jre-headless"; exit 1; fi; \
 	fi
 
 build: install
@@ -46,13 +48,14 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/python scripts/format.py --check
 
-# Every test: lint and types, the formatter check, the validator on facts/, pytest (browser tests included).
+# Every test: lint and types, the formatter check, the validator on facts/, pytest (browser tests and the W3C
+# HTML checker included).
 test: install browser lint validate
 	$(BIN)/python -m pytest
 
-# Without the browser tests.
+# Without the browser tests and the HTML checker.
 test-fast: install lint validate
-	$(BIN)/python -m pytest -m "not browser"
+	$(BIN)/python -m pytest -m "not browser and not vnu"
 
 bench: install
 	$(BIN)/python benchmarks/scale.py

@@ -37,6 +37,6 @@ def test_a_declared_list_page_is_generated_and_placed_in_the_navigation(monkeypa
     hand_written = [{"Home": "index.md"}, {"How": "how-we-check.md"}, {"Ref": "reference.md"}, {"DL": "downloads.md"}]
     nav = hooks.with_list_pages(hand_written, "en")
     assert [next(iter(entry)) for entry in nav] == [
-        "Home", "en:nav.models", "en:nav.timeline", "en:nav.organizations", "en:nav.sources", "en:nav.disputed",
-        "en:nav.charts", "en:nav.coverage", "How", "Ref", "en:nav.changes", "DL"]
+        "Home", "en:nav.models", "en:nav.parameters", "en:nav.timeline", "en:nav.organizations", "en:nav.sources",
+        "en:nav.charts", "en:nav.disputed", "en:nav.coverage", "How", "Ref", "en:nav.changes", "DL"]
     assert nav[6] == {"en:nav.charts": "charts.md"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from sitegen import page_types, paging, views
+from sitegen import overview, page_types, paging, timeline, views
 from sitegen.sitedata import load_site_data
 
 
@@ -21,27 +21,27 @@ def _page(data: views.SiteData, url: str) -> views.Page:
 
 
 def test_timeline_pages_hold_every_entry_once_in_order(data: views.SiteData, monkeypatch: pytest.MonkeyPatch) -> None:
-    timeline = dataclasses.replace(page_types.list_pages()["timeline"], size=7)
-    monkeypatch.setitem(page_types.list_pages(), "timeline", timeline)
-    length = views.timeline_length(data)
+    shorter = dataclasses.replace(page_types.list_pages()["timeline"], size=7)
+    monkeypatch.setitem(page_types.list_pages(), "timeline", shorter)
+    length = timeline.timeline_length(data)
     total = paging.page_count("timeline", length)
     assert total == -(-length // 7) and total > 2
     seen = []
     for number in range(1, total + 1):
-        view = views.timeline_view(_page(data, paging.page_url("timeline", number)), number)
-        seen += [entry["id"] for year in view["years"] for entry in year["entries"]]
+        view = timeline.timeline_view(_page(data, paging.page_url("timeline", number)), number)
+        seen += [entry["ids"][0] for year in view["years"] for entry in year["entries"]]
         pager = view["pager"]
         assert [link["current"] for link in pager["links"]].index(True) == number - 1
         assert pager["links"][0]["href"] == ("../" * paging.page_url("timeline", number).count("/")) + "timeline/"
     assert len(seen) == len(set(seen)) == length
     monkeypatch.undo()
-    whole = views.timeline_view(_page(data, "timeline/"), 1)
-    assert [e["id"] for y in whole["years"] for e in y["entries"]] == seen
+    whole = timeline.timeline_view(_page(data, "timeline/"), 1)
+    assert [e["ids"][0] for y in whole["years"] for e in y["entries"]] == seen
     assert whole["pager"]["total"] == 1
 
 
 @pytest.mark.parametrize(("name", "view", "key"), [
-    ("models", views.models_index_view, "groups"),
+    ("models", overview.models_table_view, "rows"),
     ("organizations", views.directory_view, "rows"),
     ("sources", views.sources_index_view, "sources"),
     ("disputed", views.disputed_view, "groups"),
@@ -52,8 +52,7 @@ def test_other_lists_split_the_same_way(data: views.SiteData, monkeypatch: pytes
     first = view(_page(data, paging.page_url(name, 1)), 1)  # type: ignore[operator]
     second = view(_page(data, paging.page_url(name, 2)), 2)  # type: ignore[operator]
     assert first["pager"]["total"] > 1
-    count = (lambda v: sum(len(g["models"]) for g in v["groups"])) if name == "models" else (lambda v: len(v[key]))
-    assert count(first) == count(second) == 1
+    assert len(first[key]) == len(second[key]) == 1
     assert first[key] != second[key]
 
 

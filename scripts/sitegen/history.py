@@ -76,7 +76,7 @@ def notice(page: Page, history: History) -> str | None:
     return None
 
 
-@list_page("changes", "changes.html", changes_length, size=100, nav=10)
+@list_page("changes", "changes.html", changes_length, size=100, nav=11)
 def changes_view(page: Page, number: int = 1) -> dict[str, Any]:
     history = build_state().history
     return {"pager": pager("changes", number, len(history.changes), page.root),

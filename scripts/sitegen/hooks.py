@@ -4,6 +4,7 @@ list, the lists placed in the navigation); data downloads after the build."""
 from __future__ import annotations
 
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,11 +42,6 @@ def with_list_pages(nav: list[Any], lang: str) -> list[Any]:
     for entry in sorted((e for e in list_pages().values() if e.nav is not None), key=lambda e: e.nav or 0):
         placed.insert(entry.nav or 0, {translate(lang, entry.title): page_source(entry.name, 1)})
     return placed
-
-
-def on_env(env: Any, config: Any, files: Files) -> Any:
-    add_to_theme(env, config)
-    return env
 
 
 def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
@@ -88,6 +84,8 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
         name, number, total = list_page_files[page.file.src_uri]
         context = page_for(config, page.url)
         entry = list_pages()[name]
+        if entry.wide:
+            page.meta["hide"] = ["toc"]
         if number > 1:
             page.title = page.meta["title"] = f"{context.t(entry.title)} ({number}/{total})"
             return render_list_page(context, name, number) + "\n"
@@ -106,6 +104,13 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     page.edit_url = context.edit_url(record)
     page.meta["description"] = record_description(context, record)
     return render_record_page(context, record.kind, record_id) + "\n"
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    """The theme's own templates (overrides/partials/copyright.html) translate through `kf_t`."""
+    env.globals["kf_t"] = partial(translate, config["extra"]["lang"])
+    add_to_theme(env, config)
+    return env
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:

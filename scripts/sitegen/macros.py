@@ -12,7 +12,7 @@ from factbase.records import KINDS
 from factbase.reference import field_reference as schema_fields
 from factbase.rule_catalogue import rule_catalogue
 
-from sitegen import views
+from sitegen import overview, views
 from sitegen.context import page_for
 from sitegen.i18n import translate
 from sitegen.render import render
@@ -38,6 +38,11 @@ def define_env(env: Any) -> None:
         kinds = [{"kind": kind, "folder": folders[kind], "title": translate(lang, f"record.{kind}"),
                   "fields": fields} for kind, fields in schema_fields().items()]
         return render("reference.html", page(), kinds=kinds)
+
+    @env.macro
+    def home() -> str:
+        """The home page's first screen: the counts and the newest models (overview.home_view)."""
+        return render("home.html", page(), **overview.home_view(page()))
 
     @env.macro
     def counts() -> dict[str, int]:

@@ -45,6 +45,7 @@ class ListPage:
     length: Callable[[SiteData], int]  # how many entries the list has
     size: int  # entries a page
     nav: int | None  # its place in the navigation (0 is the home page); None: not in the navigation
+    wide: bool = False  # its table needs the width: the page hides the table of contents
 
     @property
     def folder(self) -> str:
@@ -96,11 +97,11 @@ def record_page(kind: str, folder: str, template: str) -> Callable[[RecordView],
 
 
 def list_page(name: str, template: str, length: Callable[[SiteData], int], size: int,
-              nav: int | None = None) -> Callable[[ListView], ListView]:
+              nav: int | None = None, wide: bool = False) -> Callable[[ListView], ListView]:
     """Declares the decorated view as the list page `name`."""
     def declare(view: ListView) -> ListView:
         if name in _LIST_PAGES:
             raise ValueError(f"list page {name!r} is declared twice")
-        _LIST_PAGES[name] = ListPage(name, template, view, length, size, nav)
+        _LIST_PAGES[name] = ListPage(name, template, view, length, size, nav, wide)
         return view
     return declare

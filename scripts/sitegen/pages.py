@@ -20,6 +20,7 @@ from .coverage import coverage_view
 from .footnotes import with_footnotes
 from .history import record_history
 from .jsonld import model_jsonld
+from .overview import lineage_view
 from .page_types import list_page, list_pages, record_page, record_pages
 from .render import render
 from .sitedata import SiteData
@@ -45,7 +46,8 @@ def list_lengths(data: SiteData) -> dict[str, int]:
 
 @record_page("model", "models", "model.html")
 def model_page_view(context: views.Page, record: Record) -> dict[str, Any]:
-    return {**views.model_view(context, record), "jsonld": model_jsonld(context, record)}
+    return {**views.model_view(context, record), "jsonld": model_jsonld(context, record),
+            "lineage": lineage_view(context, record)}
 
 
 def coverage_length(data: SiteData) -> int:
@@ -53,7 +55,7 @@ def coverage_length(data: SiteData) -> int:
     return max(len(report.sources), len(report.reviews))
 
 
-@list_page("coverage", "coverage.html", coverage_length, size=150, nav=7)
+@list_page("coverage", "coverage.html", coverage_length, size=150, nav=8)
 def coverage_page_view(context: views.Page, number: int) -> dict[str, Any]:
     """The coverage report the build made once (its state's), page `number` of it."""
     return coverage_view(context, build_state().coverage, number)

@@ -15,7 +15,7 @@ from factbase.rules.dates import Span, parse_date
 from factbase.urlpolicy import ascii_url, display_url
 from factbase.value_types import ValueType, claim_value_types, rendered_name
 
-from .formatting import format_date, format_value
+from .formatting import format_date, format_value, html_datetime
 from .i18n import translate
 from .page_types import list_page, record_page, record_pages
 from .paging import pager, take
@@ -469,7 +469,7 @@ def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dic
         "sort": (date_sort_key(chosen.data["value"]), title),
         "year": chosen.data["value"][:4],
         "date": format_date(chosen.data["value"], page.lang),
-        "date_value": chosen.data["value"],
+        "datetime": html_datetime(chosen.data["value"]),
         "kind": kind,
         "kind_label": page.t(f"event.{kind}"),
         "title": title,
@@ -481,107 +481,17 @@ def timeline_entry(page: Page, event: Record, claim: Claim | None = None) -> dic
     }
 
 
-def _timeline_date(record: Record, claim: Claim | None) -> str:
-    """The date a timeline entry stands at: the claim's, or the event's first date not superseded."""
-    if claim is not None:
-        return str(claim.data["value"])
-    dates = [c for c in iter_claims(record) if c.property == "date"]
-    return str(next((c for c in dates if c.data.get("status") != "superseded"), dates[0]).data["value"])
-
-
-def _model_timeline_claims(data: SiteData) -> list[tuple[Record, Claim]]:
-    """Model announcements and releases; a family member's date is left out when its family has the same one."""
-    found = []
-    for model in data.records["model"].values():
-        family = data.records["model"].get(model.data.get("family", ""))
-        for claim in iter_claims(model):
-            if claim.property not in ("announced", "released"):
-                continue
-            if family and any(c.property == claim.property and c.data.get("value") == claim.data.get("value")
-                              for c in iter_claims(family)):
-                continue
-            found.append((model, claim))
-    return found
-
-
-def timeline_length(data: SiteData) -> int:
-    return len(data.records["event"]) + len(_model_timeline_claims(data))
-
-
-@list_page("timeline", "timeline.html", timeline_length, size=100, nav=2)
-def timeline_view(page: Page, number: int = 1) -> dict[str, Any]:
-    """Events and model announcements in date order; page `number` of the list (see paging.py)."""
-    subjects: list[tuple[Record, Claim | None]] = [(event, None) for event in page.data.records["event"].values()]
-    subjects += _model_timeline_claims(page.data)
-    subjects.sort(key=lambda item: (date_sort_key(_timeline_date(item[0], item[1])),
-                                    item[0].data["title" if item[1] is None else "name"][page.lang]))
-    entries = [timeline_entry(page, record, claim) for record, claim in take("timeline", subjects, number)]
-    years: dict[str, list[dict[str, Any]]] = {}
-    for entry in entries:
-        years.setdefault(entry["year"], []).append(entry)
-    organizations = sorted({org for entry in entries for org in entry["organizations"]},
-                           key=lambda org: page.data.name(org, page.lang))
-    kinds = sorted({entry["kind"] for entry in entries})
-    return {
-        "years": [{"year": year, "entries": items} for year, items in years.items()],
-        "pager": pager("timeline", number, len(subjects), page.root),
-        "cited": [value for entry in entries for value in entry["cited"]],
-        "filters": [
-            {"label": page.t("label.filter_org"), "attribute": "orgs",
-             "options": [{"id": org, "name": page.data.name(org, page.lang)} for org in organizations]},
-            {"label": page.t("label.filter_kind"), "attribute": "kind",
-             "options": [{"id": kind, "name": page.t(f"event.{kind}")} for kind in kinds]},
-        ],
-    }
-
-
-def top_models(data: SiteData) -> list[Record]:
-    """Models that head the index: those not listed under a family."""
-    models = data.records["model"]
-    return [record for record in models.values() if record.data.get("family") not in models]
-
-
-def models_length(data: SiteData) -> int:
-    return len(top_models(data))
-
-
-@list_page("models", "models_index.html", models_length, size=150, nav=1)
-def models_index_view(page: Page, number: int = 1) -> dict[str, Any]:
-    models = page.data.records["model"]
-
-    def card(record: Record) -> dict[str, Any]:
-        developer = first_value(record, "developer")
-        parameters = [claim_value_view(page, c, footnoted=False) for c in iter_claims(record)
-                      if c.property == "parameters"]
-        return {
-            "link": page.link(record.id),
-            "other_name": record.data["name"]["en" if page.lang == "ko" else "ko"],
-            "kind": page.t(f"kind.model.{record.data['kind']}"),
-            "developer": page.link(developer) if developer else None,
-            "parameters": [value for value in parameters if value["status"] != "superseded"],
-            "members": [card(models[m]) for m in page.data.members.get(record.id, []) if m in models],
-        }
-
-    def developer(record: Record) -> str:
-        return str(first_value(record, "developer") or "")
-
-    top = sorted(top_models(page.data), key=lambda r: (developer(r) != "lg-ai-research",
-                                                        page.data.name(developer(r), page.lang),
-                                                        r.data["name"][page.lang]))
-    groups: list[dict[str, Any]] = []
-    for record in take("models", top, number):
-        if not groups or groups[-1]["id"] != developer(record):
-            groups.append({"id": developer(record), "developer": page.link(developer(record))
-                           if developer(record) else None, "models": []})
-        groups[-1]["models"].append(card(record))
-    return {"groups": groups, "pager": pager("models", number, len(top), page.root)}
+def _other_name(record: Record, lang: str) -> str | None:
+    """The name in the other language, where it differs (no "EBS / EBS")."""
+    name = record.data["name"]
+    return name["en" if lang == "ko" else "ko"] if name["ko"] != name["en"] else None
 
 
 def organizations_length(data: SiteData) -> int:
     return len(data.records["organization"])
 
 
-@list_page("organizations", "directory.html", organizations_length, size=150, nav=3)
+@list_page("organizations", "directory.html", organizations_length, size=150, nav=4)
 def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     rows = []
     organizations = sorted(page.data.records["organization"].values(), key=lambda r: r.data["name"][page.lang])
@@ -590,7 +500,8 @@ def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
                          for p in page.data.partnerships_of.get(record.id, [])]
         rows.append({
             "link": page.link(record.id),
-            "other_name": record.data["name"]["en" if page.lang == "ko" else "ko"],
+            "other_name": _other_name(record, page.lang),
+            "other_lang": "en" if page.lang == "ko" else "ko",
             "sector_key": record.data["sector"],
             "sector": page.t(f"sector.{record.data['sector']}"),
             "country": page.t(f"country.{record.data['country']}"),
@@ -615,7 +526,7 @@ def sources_length(data: SiteData) -> int:
     return len(data.records["source"])
 
 
-@list_page("sources", "sources_index.html", sources_length, size=200, nav=4)
+@list_page("sources", "sources_index.html", sources_length, size=200, nav=5)
 def sources_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     sources = sorted(page.data.records["source"].values(),
                      key=lambda r: date_sort_key(r.data["published"]["date"]))
@@ -642,7 +553,7 @@ def disputed_length(data: SiteData) -> int:
     return len(disputed_subjects(data))
 
 
-@list_page("disputed", "disputed.html", disputed_length, size=40, nav=5)
+@list_page("disputed", "disputed.html", disputed_length, size=40, nav=6)
 def disputed_view(page: Page, number: int = 1) -> dict[str, Any]:
     """Every disputed property with its disputed values, side by side; page `number` of the list."""
     subjects = disputed_subjects(page.data)

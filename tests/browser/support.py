@@ -29,6 +29,7 @@ PAGE_TYPES = {
     "models": "models/",
     "model": "models/exaone-3-0-7-8b/",
     "family": "models/exaone-3-0/",
+    "parameters": "parameters/",
     "organization": "organizations/lg-ai-research/",
     "directory": "organizations/",
     "timeline": "timeline/",
