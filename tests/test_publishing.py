@@ -49,11 +49,12 @@ def workflow_problems(workflow: dict[Any, Any]) -> list[str]:
     built = next((i for i, run in enumerate(runs) if "make build" in run), None)
     if upload is None or tested is None or built is None or not tested < built < upload:
         problems.append("the build job does not run make test, then make build, then upload the site")
-    archive = next((step for step in steps if step.get("with", {}).get("path") == "shared-archive"), None)
-    if archive is None or not {"repository", "ref", "token"} <= set(archive["with"]):
+    archive = next((step for step in steps if step.get("with", {}).get("path") == "_archive"), None)
+    if archive is None or not {"repository", "ref", "token"} <= set(archive["with"]) \
+            or ".ci/archive-commit" not in " ".join(runs):
         problems.append("the archive is not checked out from its repository at a pinned commit")
     env = steps[tested].get("env", {}) if tested is not None else {}
-    if "shared-archive/sources" not in str(env.get("FACTS_ARCHIVE", "")) or str(env.get("CI")) != "true":
+    if "/_archive" not in str(env.get("FACTS_ARCHIVE", "")) or str(env.get("CI")) != "true":
         problems.append("make test does not run with the archive and CI=true")
     if steps and steps[0].get("with", {}).get("fetch-depth") != 0:
         problems.append("the checkout is shallow (the history of changes needs all of it)")
