@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from sitegen.page_types import LIST_PAGES, RECORD_PAGES
+from sitegen.page_types import list_pages, record_pages
 from sitegen.sitedata import load_site_data
 
 pytestmark = pytest.mark.vnu
@@ -42,14 +42,14 @@ ALLOWED = [
 
 def page_paths() -> list[str]:
     """One page of every page type, by its path under the language root: the home page and each hand-written
-    page, each list's first page (page_types.LIST_PAGES), and the first record of each kind with pages."""
+    page, each list's first page (page_types.list_pages()), and the first record of each kind with pages."""
     data = load_site_data(ROOT / "facts")
     paths = {""}
     for source in (ROOT / "docs" / "en").rglob("*.md"):
         relative = source.relative_to(ROOT / "docs" / "en").with_suffix("").as_posix()
         paths.add("" if relative == "index" else relative.removesuffix("index").rstrip("/") + "/")
-    paths.update(entry.folder for entry in LIST_PAGES.values())
-    for entry in RECORD_PAGES.values():
+    paths.update(entry.folder for entry in list_pages().values())
+    for entry in record_pages().values():
         paths.add(f"{entry.folder}/{sorted(data.records[entry.kind])[0]}/")
     # a family's page has the lineage table; a source page lists the claims citing it
     paths.update({"models/exaone-3-5/", "sources/kakao-brain-kogpt-readme/"})
