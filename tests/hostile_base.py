@@ -140,9 +140,9 @@ class _Filler:
                 data.pop(key, None)
             else:
                 data[key] = value
-        self.name_in_renderings(data)
         if self.kind == "evaluation":
             self.compare_two_participants(data["claims"])
+        self.name_in_renderings(data)  # after the comparison took its benchmark from the second score
         return data
 
     @staticmethod

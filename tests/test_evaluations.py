@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from claims_fixtures import MODEL_HEADER, Source, check, write_base
 from factbase.validation import load_fact_base
-from sitegen.pages import record_page
+from sitegen.pages import render_record_page
 from sitegen.sitedata import site_data_of
 from sitegen.views import Page
 
@@ -78,7 +78,7 @@ def render(tmp_path: Path, kind: str, record_id: str, lang: str, more: str = "")
     folder = {"model": "models", "evaluation": "evaluations"}[kind]
     page = Page(data=site_data_of(base), lang=lang, root="../../", url=f"{folder}/{record_id}/",
                 repository="https://example.org")
-    return record_page(page, kind, record_id)
+    return render_record_page(page, kind, record_id)
 
 
 @pytest.mark.parametrize(("lang", "words"), [

@@ -12,7 +12,7 @@ import pytest
 from claims_fixtures import MODEL_HEADER, Source, check, write_base
 from factbase.validation import load_fact_base
 from sitegen.downloads import claims_csv
-from sitegen.pages import record_page
+from sitegen.pages import render_record_page
 from sitegen.sitedata import site_data_of
 from sitegen.views import Page
 
@@ -73,7 +73,7 @@ EXPECTED = {
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_the_model_page_shows_each_new_type_in_its_language(site: Page, lang: str) -> None:
     page = Page(data=site.data, lang=lang, root=site.root, url=site.url, repository=site.repository)
-    html = record_page(page, "model", "k-exaone")
+    html = render_record_page(page, "model", "k-exaone")
     assert [text for text in EXPECTED[lang] if text not in html] == []
     other = "en" if lang == "ko" else "ko"
     table = html.split('<table class="kf-claims">', 1)[1].split("</table>", 1)[0]  # the quotes stand below it

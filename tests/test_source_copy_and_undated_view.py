@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from factbase.validation import load_fact_base
 from factbase_fixtures import diagnostics_for, make_base
-from sitegen.pages import record_page
+from sitegen.pages import render_record_page
 from sitegen.sitedata import site_data_of
 from sitegen.views import Page
 
@@ -35,7 +35,7 @@ def _page(facts: Path, lang: str, kind: str, record_id: str) -> str:
     base, _ = load_fact_base([facts])
     page = Page(data=site_data_of(base), lang=lang, root="", url=f"{kind}s/{record_id}/",
                 repository="https://example.org")
-    return record_page(page, kind, record_id)
+    return render_record_page(page, kind, record_id)
 
 
 @pytest.mark.parametrize(("lang", "shown"), [

@@ -19,6 +19,8 @@ from .views import SUMMARY_PROPERTIES, Page, claim_value_view
 
 DESCRIPTION_LENGTH = 200  # characters; search engines show about this many
 DESCRIBED_VALUES = 4  # summary properties a record page's description names
+# The properties a description names, in this order: a model's as its infobox leads, an organisation's summary.
+DESCRIBED_PROPERTIES = {"model": ["developer", "announced", "released", "parameters", "license"], **SUMMARY_PROPERTIES}
 SCRIPTS = ("choose-language.js", "not-found.js")  # in templates/, copied to the site's root
 FEED = "changes.xml"  # each language's Atom feed of what changed (sitegen/history.py)
 _TAG = re.compile(r"<[^>]+>")
@@ -51,7 +53,7 @@ def record_description(page: Page, record: Record) -> str:
     title = title_of(record, page.lang)
     kind = translate(page.lang, f"record.{record.kind}")
     parts = []
-    shown = set(SUMMARY_PROPERTIES.get(record.kind, []))
+    shown = set(DESCRIBED_PROPERTIES.get(record.kind, []))
     for claim in iter_claims(record):
         if claim.property in shown and claim.data.get("status") != "superseded":
             shown.discard(claim.property)
@@ -141,6 +143,7 @@ def robots_txt(address: str) -> str:
 def write_root_files(site: Path, address: str) -> None:
     """The sitemap, robots.txt, the root 404 page and the scripts of the root pages (external files: the
     pages carry no inline script)."""
+    from .csp import with_csp
     from .render import TEMPLATES, environment
 
     (site / "sitemap.xml").write_text(sitemap_xml(site, address), encoding="utf-8")
@@ -149,6 +152,6 @@ def write_root_files(site: Path, address: str) -> None:
     html = environment().get_template("root_404.html").render(
         base=base, texts={lang: {key: translate(lang, f"notfound.{key}") for key in ("title", "text", "home")}
                           for lang in LANGUAGES})
-    (site / "404.html").write_text(html, encoding="utf-8")
+    (site / "404.html").write_text(with_csp(html), encoding="utf-8")
     for script in SCRIPTS:
         shutil.copyfile(TEMPLATES / script, site / script)

@@ -164,8 +164,9 @@ def line_view(page: Page, line: Line) -> dict[str, Any]:
         title = {"text": first.data["title"][page.lang], "href": None}
         subjects = [*([line.model.id] if line.model else []), *subjects]
     return {
-        "ids": [*([f"{line.model.id}-{line.dates[0].property}"] if line.model else []),
-                *(event.id for event in line.events)],
+        # anchors carry their kind, so that no record id can be an anchor the site makes itself (issue 15)
+        "ids": [*([f"model-{line.model.id}-{line.dates[0].property}"] if line.model else []),
+                *(f"event-{event.id}" for event in line.events)],
         "year": line.date[:4],
         "date": format_date(line.date, page.lang),
         "datetime": html_datetime(line.date),

@@ -205,7 +205,7 @@ def _events(page: Page, record_id: str) -> tuple[list[dict[str, Any]], list[dict
     cited = [value for entry in entries for value in entry["cited"]]
     for entry in entries:
         for value in entry["cited"]:
-            value["anchor"], value["anchor_label"] = entry["id"], f"{entry['kind_label']} ({entry['date']})"
+            value["anchor"], value["anchor_label"] = f"event-{entry['id']}", f"{entry['kind_label']} ({entry['date']})"
     return sorted(entries, key=lambda entry: entry["sort"]), cited
 
 
@@ -370,7 +370,7 @@ def organization_view(page: Page, record: Record) -> dict[str, Any]:
     relationships = [partnership_view(page, p, record.id) for p in page.data.partnerships_of.get(record.id, [])]
     for relationship in relationships:  # a relationship's values are shown on its line: footnotes link back there
         for value in [*relationship["since"], *relationship["descriptions"]]:
-            value["anchor"], value["anchor_label"] = relationship["id"], relationship["relationship"]
+            value["anchor"], value["anchor_label"] = f"partnership-{relationship['id']}", relationship["relationship"]
     events, events_cited = _events(page, record.id)
     data = record.data
     return {
