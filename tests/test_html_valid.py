@@ -50,7 +50,9 @@ def page_paths() -> list[str]:
         paths.add("" if relative == "index" else relative.removesuffix("index").rstrip("/") + "/")
     paths.update(entry.folder for entry in list_pages().values())
     for entry in record_pages().values():
-        paths.add(f"{entry.folder}/{sorted(data.records[entry.kind])[0]}/")
+        ids = sorted(data.records[entry.kind])
+        if ids:  # a kind facts/ has no record of yet (evaluations) has no page to check
+            paths.add(f"{entry.folder}/{ids[0]}/")
     # a family's page has the lineage table; a source page lists the claims citing it
     paths.update({"models/exaone-3-5/", "sources/kakao-brain-kogpt-readme/"})
     return sorted(paths)
