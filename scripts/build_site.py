@@ -50,6 +50,9 @@ def write_root_page(site: Path) -> None:
 
 
 def build_site(target: Path, config_dir: Path = ROOT) -> None:
+    from sitegen.context import site_data
+    from sitegen.search import build_index
+
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -57,6 +60,7 @@ def build_site(target: Path, config_dir: Path = ROOT) -> None:
     try:
         for lang in LANGUAGES:
             build_language(lang, staging / lang, config_dir)
+            build_index(staging / lang, site_data(), lang)  # each language searches only its own pages
         write_root_page(staging)
         previous = target.with_name(f".{target.name}-previous")
         shutil.rmtree(previous, ignore_errors=True)

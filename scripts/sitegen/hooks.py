@@ -21,6 +21,7 @@ from sitegen.i18n import translate  # noqa: E402
 from sitegen.jsonld import dataset_jsonld  # noqa: E402
 from sitegen.pages import LIST_PAGES, RECORD_PAGES, list_lengths  # noqa: E402
 from sitegen.paging import LISTS, page_count, page_source  # noqa: E402
+from sitegen.search import search_terms  # noqa: E402
 from sitegen.sitedata import PAGE_FOLDERS, SiteData  # noqa: E402
 
 # A generated record page holds only this front matter: mkdocs-macros leaves it alone, and
@@ -71,7 +72,8 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     # Material prints the title unescaped (in <title>, the header and the search index): give it escaped HTML
     page.title = page.meta["title"] = str(escape(context.data.name(record_id, context.lang)))
     page.edit_url = context.edit_url(record)
-    return RECORD_PAGES[kinds[folder]](context, record_id) + "\n"
+    return (RECORD_PAGES[kinds[folder]](context, record_id) + "\n"
+            + search_terms(context.data, kinds[folder], record_id, context.lang) + "\n")
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
