@@ -24,7 +24,7 @@
   var PAUSE_MS = 150;
   // Names weigh most through the index (data-pagefind-weight); the page-length penalty is kept small so
   // that long pages mentioning a name once do not beat short ones, and term similarity favours whole words.
-  var RANKING = { termSimilarity: 10.0, pageLength: 0.4, termSaturation: 0.8, termFrequency: 0.5 };
+  var RANKING = { termSimilarity: 10.0, pageLength: 0.2, termSaturation: 0.8, termFrequency: 0.5 };
   var engine = null;
   var searched = null;
   var generation = 0;
@@ -90,7 +90,7 @@
   // of its first two characters (scripts/sitegen/search.py writes them). A page one of whose names is the
   // query comes first, then one whose name starts with it, then one whose name is one letter away (a typo),
   // then one one of whose names is a word of the query. Then Pagefind's results, ranked by the words' weights
-  // (names 10, number forms 4, claims 2, quotes 0.5).
+  // (names 10, number forms 4, claims 3, notes 1, quotes 0.5).
   var EXACT = 8, PREFIX = 4, TYPO = 3, WORD = 2;
   var NAME_SHARDS = 128;
   var shards = {};

@@ -3,8 +3,10 @@
 Pagefind (PyPI `pagefind[bin]`, pinned in pyproject.toml) reads the built HTML of one language and writes a
 chunked index into `<site>/<lang>/pagefind/`; the browser fetches only the chunks a query needs, when the
 reader opens search (overrides/assets/search.js). What it indexes is marked in the templates:
-`data-pagefind-body` on the article (overrides/main.html), `data-pagefind-weight` on names (10), the claims
-(1) and the quotes (0.5), `data-pagefind-ignore` on footnote markers, status badges and repeated headings.
+`data-pagefind-body` on the article (overrides/main.html), `data-pagefind-weight` on names (10; a source's
+title 5), the claims table's labels and values (3), editorial notes (1) and quotes (0.5);
+`data-pagefind-ignore` on footnote markers, status badges, repeated headings and the long lists (timeline,
+model, organisation and source indexes, coverage), whose entries have pages of their own.
 
 A record page also carries the spellings a reader may type that the page does not show: its names and
 aliases written without spaces or with spaces between Hangul, Latin letters and digits, and every quantity
@@ -38,7 +40,7 @@ from .sitedata import PAGE_FOLDERS, SiteData
 
 NAME_WEIGHT = 10  # names and aliases: Pagefind's highest weight
 TITLE_WEIGHT = 5  # a source's title: a source is rarely what a reader looks for by name
-VALUE_WEIGHT = 4  # the other spellings of a value (number forms); claims weigh 2, quotes 0.5
+VALUE_WEIGHT = 4  # the other spellings of a value (number forms); the claims weigh 3, quotes 0.5
 NAME_SHARDS = 128  # every shard file exists (some empty), so that no lookup meets a 404
 NAME_FOLDER = "search-names"
 
