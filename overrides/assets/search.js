@@ -6,10 +6,12 @@
    input method searches as soon as the syllable is composed, without a further key.
 
    The query is also searched in the forms a reader may mean: Korean particles dropped (엑사원은 -> 엑사원),
-   Hangul split from digits (엑사원3.5 -> 엑사원 3.5), Hangul words joined (카카오 브레인 -> 카카오브레인), and
-   Hangul romanised next to Latin letters (코GPT -> kogpt); each page keeps its best score over these forms.
-   A result shows its kind and name, then the field that matched as "label: value" (from Pagefind's anchors:
-   a claim row's <tr id="claim-x"> and its value cell <td id="claim-x-value">). */
+   Hangul split from digits (엑사원3.5 -> 엑사원 3.5), Hangul words joined (카카오 브레인 -> 카카오브레인), two
+   or three words joined (open source -> opensource, as Pagefind indexes open-source), and Hangul romanised
+   next to Latin letters (코GPT -> kogpt); each page keeps its best score over these forms. Records named
+   by the query come before Pagefind's ranking (see "searching" below). A result shows its kind and name,
+   then the field that matched as "label: value" (from Pagefind's anchors: a claim row's <tr id="claim-x">
+   and its value cell <td id="claim-x-value">), or its names. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-kf-search]");

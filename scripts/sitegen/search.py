@@ -24,18 +24,18 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import unicodedata
-from collections import defaultdict
 import sys
 import time
+import unicodedata
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from factbase.records import Record, iter_claims
-from markupsafe import escape
 
 from .formatting import english_number, korean_number
 from .i18n import translate
+from .render import environment
 from .sitedata import PAGE_FOLDERS, SiteData
 
 NAME_WEIGHT = 10  # names and aliases: Pagefind's highest weight
@@ -90,10 +90,9 @@ def search_terms(data: SiteData, kind: str, record_id: str, lang: str) -> str:
     record = data.records[kind][record_id]
     names = [variant for name in _names(record) for variant in name_variants(name)]
     numbers = [form for amount in _amounts(record) for form in number_forms(amount)]
-    return (f'<div class="kf-search-terms" id="kf-search-terms" hidden data-pagefind-meta="kind:{escape(kind_label(record, lang))}">'
-            f'<p data-pagefind-weight="{TITLE_WEIGHT if kind == "source" else NAME_WEIGHT}">'
-            f'{escape(" · ".join(dict.fromkeys(names)))}</p>'
-            f'<p data-pagefind-weight="{VALUE_WEIGHT}">{escape(" · ".join(dict.fromkeys(numbers)))}</p></div>')
+    return environment().get_template("search_terms.html").render(
+        kind=kind_label(record, lang), names=list(dict.fromkeys(names)), numbers=list(dict.fromkeys(numbers)),
+        name_weight=TITLE_WEIGHT if kind == "source" else NAME_WEIGHT, value_weight=VALUE_WEIGHT)
 
 
 def name_key(name: str) -> str:

@@ -143,7 +143,8 @@ def test_the_keyboard_shortcut_opens_search_and_escape_closes_it(reader: Reader,
     assert reader.problems == []
 
 
-@pytest.mark.parametrize(("lang", "query", "label"), [("ko", "3000억", "파라미터"), ("en", "300 billion", "Parameters")])
+@pytest.mark.parametrize(("lang", "query", "label"),
+                         [("ko", "3000억", "파라미터"), ("en", "300 billion", "Parameters")])
 def test_results_say_what_they_are(reader: Reader, lang: str, query: str, label: str) -> None:
     reader.open(lang)
     results = search(reader, query)
