@@ -210,7 +210,8 @@ def child_search(site: Path) -> dict[str, Any]:
             page.goto(f"{base}/{lang}/models/{model}/", wait_until="networkidle")
             found["page_load"] += sum(served_bytes(site, path) for path in fetched
                                       if "/pagefind/" in path or "/search-names/" in path)
-            page.keyboard.press("/")
+            opened = len(fetched)
+            page.keyboard.press("/")  # opening search starts fetching the engine
             for query in QUERIES[lang]:
                 before = len(fetched)
                 page.evaluate("""q => { const box = document.querySelector('.md-search__input');
@@ -218,10 +219,9 @@ def child_search(site: Path) -> dict[str, Any]:
                 page.wait_for_function("q => document.querySelector('[data-kf-search]')"
                                        ".getAttribute('data-kf-query') === q", arg=query, timeout=120_000)
                 page.wait_for_load_state("networkidle")
-                sizes = [(path, served_bytes(site, path)) for path in fetched[before:]]
-                found["engine"] += sum(size for path, size in sizes if ENGINE_FILES.search(path))
-                found["queries"][f"{lang}: {query}"] = sum(size for path, size in sizes
+                found["queries"][f"{lang}: {query}"] = sum(served_bytes(site, path) for path in fetched[before:]
                                                            if not ENGINE_FILES.search(path))
+            found["engine"] += sum(served_bytes(site, path) for path in fetched[opened:] if ENGINE_FILES.search(path))
             page.close()
         browser.close()
     server.shutdown()

@@ -20,8 +20,9 @@
   var input = root.querySelector(".md-search__input");
   var meta = root.querySelector(".md-search-result__meta");
   var list = root.querySelector(".md-search-result__list");
+  var moreButton = root.querySelector(".kf-search-more");
   var bundle = new URL(root.getAttribute("data-kf-search"), document.baseURI).href;
-  var SHOWN = 10;
+  var BATCH = 5;  // results listed at once: their fragments are most of a query's bytes
   var CONTEXT_WORDS = 14;
   var PAUSE_MS = 150;
   // Names weigh most through the index (data-pagefind-weight); the page-length penalty is kept small so
@@ -29,6 +30,7 @@
   var RANKING = { termSimilarity: 10.0, pageLength: 0.2, termSaturation: 0.8, termFrequency: 0.5 };
   var engine = null;
   var searched = null;
+  var state = null;  // the current query's results: those not listed yet
   var generation = 0;
 
   function load() {
@@ -162,6 +164,35 @@
     });
   }
 
+  function nameItem(hit, languageRoot) {
+    return { url: new URL(hit.entry.url, languageRoot).pathname,
+             meta: { title: hit.entry.title, kind: hit.entry.kind, names: hit.entry.names } };
+  }
+
+  // The next `count` of Pagefind's results not listed yet (their fragments fetched only now).
+  function fill(state, count) {
+    var found = [];
+    function step() {
+      if (found.length >= count || state.next >= state.ranked.length) { return Promise.resolve(found); }
+      var batch = state.ranked.slice(state.next, state.next + count - found.length);
+      state.next += batch.length;
+      return Promise.all(batch.map(function (result) { return result.data(); })).then(function (pages) {
+        pages.forEach(function (page) {
+          var url = new URL(page.url, state.languageRoot).pathname;
+          if (!state.listed[url]) { state.listed[url] = true; found.push(page); }
+        });
+        return step();
+      });
+    }
+    return step();
+  }
+
+  // The next BATCH results: records named by the query first, then Pagefind's.
+  function nextBatch(state) {
+    var items = state.hits.splice(0, BATCH).map(function (hit) { return nameItem(hit, state.languageRoot); });
+    return fill(state, BATCH - items.length).then(function (pages) { return items.concat(pages); });
+  }
+
   function search(query) {
     var forms = queryForms(query);
     if (forms.join("\n") === searched) {
@@ -170,29 +201,34 @@
     }
     searched = forms.join("\n");
     var mine = ++generation;
-    if (!forms.length) { show(mine, query, [], 0); return; }
+    if (!forms.length) { state = null; show(mine, query, [], 0); return; }
     var languageRoot = new URL("..", bundle);
     Promise.all([load().then(function (pagefind) { return pagefindResults(pagefind, forms); }), nameHits(forms)])
       .then(function (both) {
-        var ranked = both[0];
-        var hits = both[1].sort(function (a, b) { return b.level - a.level || a.entry.url.localeCompare(b.entry.url); })
-          .slice(0, SHOWN);
-        var shown = {};
-        var items = hits.map(function (hit) {
-          var url = new URL(hit.entry.url, languageRoot).pathname;
-          shown[url] = true;
-          return { url: url, meta: { title: hit.entry.title, kind: hit.entry.kind, names: hit.entry.names } };
+        var hits = both[1].sort(function (a, b) { return b.level - a.level || a.entry.url.localeCompare(b.entry.url); });
+        var listed = {};
+        hits.forEach(function (hit) { listed[nameItem(hit, languageRoot).url] = true; });
+        var found = { mine: mine, ranked: both[0], next: 0, hits: hits, listed: listed, languageRoot: languageRoot };
+        return nextBatch(found).then(function (items) {
+          if (mine !== generation) { return; }
+          state = found;
+          show(mine, query, items, Math.max(found.ranked.length, hits.length));
         });
-        // Enough of Pagefind's results to fill the list, without the pages the names already gave.
-        var wanted = SHOWN - items.length + Math.min(items.length, 3);
-        return Promise.all(ranked.slice(0, wanted).map(function (result) { return result.data(); }))
-          .then(function (pages) {
-            pages.forEach(function (page) {
-              if (!shown[new URL(page.url, languageRoot).pathname] && items.length < SHOWN) { items.push(page); }
-            });
-            show(mine, query, items, Math.max(ranked.length, items.length));
-          });
       }).catch(function (error) { console.error("search:", error); });
+  }
+
+  function hasMore() { return !!state && (state.hits.length > 0 || state.next < state.ranked.length); }
+
+  function showMore() {
+    var mine = generation;
+    if (!hasMore() || state.mine !== mine) { return; }
+    moreButton.disabled = true;
+    nextBatch(state).then(function (items) {
+      if (mine !== generation) { return; }
+      items.forEach(function (page) { list.appendChild(item(page)); });
+      moreButton.disabled = false;
+      moreButton.hidden = !hasMore();
+    }).catch(function (error) { console.error("search:", error); });
   }
 
   function count(total) {
@@ -206,6 +242,7 @@
     list.textContent = "";
     meta.textContent = query.trim() ? count(total || 0) : root.getAttribute("data-kf-placeholder");
     pages.forEach(function (page) { list.appendChild(item(page)); });
+    moreButton.hidden = !hasMore();
     root.setAttribute("data-kf-query", query);
   }
 
@@ -350,6 +387,7 @@
   root.querySelector("form").addEventListener("reset", function () {
     window.setTimeout(function () { search(""); input.focus(); });
   });
+  moreButton.addEventListener("click", showMore);
   list.addEventListener("click", function (event) {
     if (event.target instanceof Element && event.target.closest("a")) { toggle.checked = false; }
   });
