@@ -175,3 +175,15 @@ def test_a_result_opens_its_page(reader: Reader) -> None:
 def test_composition_stages_are_those_of_a_korean_input_method() -> None:
     assert composition_stages("각") == ["ㄱ", "가", "각"]
     assert [composition_stages(c) for c in "엑사원"] == [["ㅇ", "에", "엑"], ["ㅅ", "사"], ["ㅇ", "워", "원"]]
+
+
+def test_five_results_at_first_and_more_on_request(reader: Reader) -> None:
+    reader.open("en")
+    assert len(search(reader, "EXAONE")) == 5
+    more = reader.page.locator(".kf-search-more")
+    assert more.is_visible()
+    more.click()
+    reader.page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 5")
+    links = reader.page.locator(".md-search-result__item > a").evaluate_all("as => as.map(a => a.href)")
+    assert len(links) == len(set(links)), "a result listed twice"
+    assert reader.problems == []
