@@ -360,7 +360,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(CHILDREN[name](*map(Path, paths))))
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
-    rows = [measure(models, args.out, models in args.plain_sizes, args.keep) for models in args.sizes]
+    rows: list[dict[str, Any]] = []
+    for models in args.sizes:  # each size's results kept as soon as it is measured: the 5,000 run is long
+        rows.append(measure(models, args.out, models in args.plain_sizes, args.keep))
+        (args.out / "results.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+        print(table(rows[-1:]).splitlines()[-1], file=sys.stderr)
     print(table(rows))
     print()
     missed = 0
