@@ -75,12 +75,17 @@
     return token;
   }
 
-  function queryForms(query) {
+  // The forms of a query; for Pagefind (`forIndex`) without its one-character Latin words and digits.
+  function queryForms(query, forIndex) {
     var text = query.normalize("NFC").toLowerCase().replace(/[()\[\]{}"'“”‘’,!?]/g, " ").trim();
     if (!text) { return []; }
     var tokens = text.split(/\s+/).map(withoutParticle).join(" ")
       .replace(/([\uac00-\ud7a3])(?=[0-9])/g, "$1 ").split(/\s+/);
-    var forms = [tokens.join(" ")];
+    // A one-character word (the 7 of "Nuri 7") matches half the index: Pagefind gets it only joined to the
+    // others (nuri7, a spelling every name is also indexed by), which spares its index chunk.
+    var words = forIndex && tokens.length > 1
+      ? tokens.filter(function (token) { return !/^[a-z0-9]$/.test(token); }) : tokens;
+    var forms = [words.join(" ")];
     forms.push(tokens.join(" ").replace(/([\uac00-\ud7a3]) (?=[\uac00-\ud7a3])/g, "$1"));
     if (tokens.length === 2 || tokens.length === 3) { forms.push(tokens.join("")); }  // open source: opensource
     if (tokens.some(function (token) { return HANGUL.test(token) && /[a-z]/.test(token); })) {
@@ -194,7 +199,7 @@
   }
 
   function search(query) {
-    var forms = queryForms(query);
+    var forms = queryForms(query, true);
     if (forms.join("\n") === searched) {
       root.setAttribute("data-kf-query", query);
       return;
@@ -203,7 +208,8 @@
     var mine = ++generation;
     if (!forms.length) { state = null; show(mine, query, [], 0); return; }
     var languageRoot = new URL("..", bundle);
-    Promise.all([load().then(function (pagefind) { return pagefindResults(pagefind, forms); }), nameHits(forms)])
+    Promise.all([load().then(function (pagefind) { return pagefindResults(pagefind, forms); }),
+                 nameHits(queryForms(query, false))])
       .then(function (both) {
         var hits = both[1].sort(function (a, b) { return b.level - a.level || a.entry.url.localeCompare(b.entry.url); });
         var listed = {};
