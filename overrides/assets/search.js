@@ -86,10 +86,10 @@
     var words = forIndex && tokens.length > 1
       ? tokens.filter(function (token) { return !/^[a-z0-9]$/.test(token); }) : tokens;
     var forms = [words.join(" ")];
-    forms.push(tokens.join(" ").replace(/([\uac00-\ud7a3]) (?=[\uac00-\ud7a3])/g, "$1"));
+    forms.push(words.join(" ").replace(/([\uac00-\ud7a3]) (?=[\uac00-\ud7a3])/g, "$1"));
     if (tokens.length === 2 || tokens.length === 3) { forms.push(tokens.join("")); }  // open source: opensource
-    if (tokens.some(function (token) { return HANGUL.test(token) && /[a-z]/.test(token); })) {
-      forms.push(tokens.map(function (token) { return /[a-z]/.test(token) ? romanise(token) : token; }).join(" "));
+    if (words.some(function (token) { return HANGUL.test(token) && /[a-z]/.test(token); })) {
+      forms.push(words.map(function (token) { return /[a-z]/.test(token) ? romanise(token) : token; }).join(" "));
     }
     return forms.filter(function (form, index) { return form && forms.indexOf(form) === index; });
   }
