@@ -10,23 +10,35 @@ each measured once, in a child process of its own:
 - plain build: the same pages as plain Markdown (the macros' output, rendered beforehand, not timed) and
   the same data downloads as static files, built by MkDocs without the macros plugin and hooks; build /
   plain is the overhead of the macros, the hooks and the build's own validation;
-- peak memory of the build (the child's maximum resident set, from wait4's rusage), the search indexes'
-  size (both languages) and the heaviest page.
+- peak memory of the build (the child's maximum resident set, from wait4's rusage) and the heaviest page;
+- search: the time to build the search index (Pagefind and the name shards, both languages, timed again
+  over the built site), and in Debian's Chromium the bytes of search files a model page's load fetches
+  (none), the bytes of the search engine (fetched once, when search first opens: pagefind.js, its
+  WebAssembly and metadata) and the bytes each query fetches (index chunks, result fragments, name shards),
+  compressed as served: Pagefind's files are gzip files served as they are, text files are counted
+  gzipped, as a static host sends them.
 
 Targets: validating 1,000 models under 2 s; macro overhead at most 1.3 at 1,000 models; the 5,000-model
-build within 5.5 times the 1,000-model build; no page over 300 KB before compression. Exit 1 when a target
+build within 5.5 times the 1,000-model build; no page over 300 KB before compression; no search file
+fetched by a page load; a query fetches at most 100 KB at 100 models (today's size) and 300 KB at 1,000
+and 5,000; the first query of a visit, with the engine, at most 300 KB at every size. Exit 1 when a target
 is missed. Output (fact bases, sites, results.json) goes to benchmarks/out/ (git-ignored).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import gzip
+import http.server
 import json
 import os
+import re
 import runpy
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -40,6 +52,12 @@ VALIDATE_SECONDS = 2.0  # at 1,000 models
 OVERHEAD_RATIO = 1.3  # at 1,000 models
 GROWTH = 5.5  # 5,000-model build / 1,000-model build
 PAGE_BYTES = 300 * 1024
+QUERY_BYTES = {100: 100 * 1024, 1000: 300 * 1024, 5000: 300 * 1024}  # at most, per query
+FIRST_QUERY_BYTES = 300 * 1024  # the first query of a visit, with the search engine
+CHROMIUM = Path("/usr/bin/chromium")
+# Queries measured on each language's site: a model's name and words of the claims.
+QUERIES = {"ko": ["누리 7", "코드 생성"], "en": ["Nuri 7", "code generation"]}
+ENGINE_FILES = re.compile(r"/pagefind/(pagefind\.js|pagefind-entry\.json|.*\.pf_meta|wasm\.)")
 
 
 # -- children: each measurement runs in a process of its own ------------------------------------------------
@@ -149,7 +167,70 @@ def child_plain(facts: Path, built: Path, docs: Path, site: Path) -> dict[str, A
     return {"seconds": time.perf_counter() - start, "render_seconds": render_seconds}
 
 
-CHILDREN = {"validate": child_validate, "build": child_build, "plain": child_plain}
+def child_index(facts: Path, site: Path) -> dict[str, Any]:
+    """The search index of the built site made again, timed (the build made it too)."""
+    os.environ["FACTS_DIR"] = str(facts)
+    from sitegen.context import site_data
+    from sitegen.search import build_index
+
+    data = site_data()
+    return {"seconds": sum(build_index(site / lang, data, lang) for lang in LANGUAGES)}
+
+
+def served_bytes(site: Path, path: str) -> int:
+    """The bytes a static host sends for a file: gzip files as they are, others gzipped."""
+    body = (site / path.lstrip("/")).read_bytes()
+    return len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(body, 9))
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+def child_search(site: Path) -> dict[str, Any]:
+    """What search costs a reader, in Chromium: the bytes of search files a model page's load fetches, the
+    engine's bytes (per language) and the bytes of each query (typed at once, as pasted)."""
+    from urllib.parse import urlsplit
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    found: dict[str, Any] = {"page_load": 0, "engine": 0, "queries": {}}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        for lang in LANGUAGES:
+            page = browser.new_page()
+            fetched: list[str] = []
+            page.on("requestfinished", lambda request, into=fetched: into.append(urlsplit(request.url).path))
+            model = min(path.name for path in (site / lang / "models").glob("model-*"))
+            page.goto(f"{base}/{lang}/models/{model}/", wait_until="networkidle")
+            found["page_load"] += sum(served_bytes(site, path) for path in fetched
+                                      if "/pagefind/" in path or "/search-names/" in path)
+            opened = len(fetched)
+            page.keyboard.press("/")  # opening search starts fetching the engine
+            for query in QUERIES[lang]:
+                before = len(fetched)
+                page.evaluate("""q => { const box = document.querySelector('.md-search__input');
+                    box.value = q; box.dispatchEvent(new Event('compositionend')); }""", query)
+                page.wait_for_function("q => document.querySelector('[data-kf-search]')"
+                                       ".getAttribute('data-kf-query') === q", arg=query, timeout=120_000)
+                page.wait_for_load_state("networkidle")
+                found["queries"][f"{lang}: {query}"] = sum(served_bytes(site, path) for path in fetched[before:]
+                                                           if not ENGINE_FILES.search(path))
+            found["engine"] += sum(served_bytes(site, path) for path in fetched[opened:] if ENGINE_FILES.search(path))
+            page.close()
+        browser.close()
+    server.shutdown()
+    found["engine"] //= len(LANGUAGES)
+    return found
+
+
+CHILDREN = {"validate": child_validate, "build": child_build, "plain": child_plain, "index": child_index,
+            "search": child_search}
 
 
 def run_child(name: str, *args: Path) -> dict[str, Any]:
@@ -173,8 +254,6 @@ def site_weights(site: Path) -> dict[str, Any]:
     heaviest = pages[-1]
     return {
         "pages": len(pages),
-        "search_index_bytes": sum((site / lang / "search" / "search_index.json").stat().st_size
-                                  for lang in LANGUAGES),
         "heaviest_page_bytes": heaviest.stat().st_size,
         "heaviest_page": heaviest.parent.relative_to(site).as_posix() + "/",
         "pages_over_limit": sum(1 for page in pages if page.stat().st_size > PAGE_BYTES),
@@ -202,6 +281,11 @@ def measure(models: int, out: Path, plain: bool, keep: bool) -> dict[str, Any]:
     print(f"[{models} models] validated in {validation['seconds']:.2f} s; building ...", file=sys.stderr)
     build = run_child("build", facts, base / "site")
     row.update(build_seconds=build["seconds"], peak_mib=build["peak_mib"], **site_weights(base / "site"))
+    print(f"[{models} models] built in {build['seconds']:.1f} s; measuring search ...", file=sys.stderr)
+    row["index_seconds"] = run_child("index", facts, base / "site")["seconds"]
+    search = run_child("search", base / "site")
+    row.update(search_page_load_bytes=search["page_load"], search_engine_bytes=search["engine"],
+               query_bytes=search["queries"], heaviest_query_bytes=max(search["queries"].values()))
     if plain:
         print(f"[{models} models] built in {build['seconds']:.1f} s; building plain Markdown ...", file=sys.stderr)
         result = run_child("plain", facts, base / "site", base / "plain-docs", base / "plain-site")
@@ -214,15 +298,17 @@ def measure(models: int, out: Path, plain: bool, keep: bool) -> dict[str, Any]:
 
 def table(rows: list[dict[str, Any]]) -> str:
     header = ["models", "records", "validate", "build (ko+en)", "plain build", "overhead", "peak memory",
-              "search index", "pages", "heaviest page"]
+              "pages", "heaviest page", "search index build", "search on page load", "search engine (once)",
+              "heaviest query"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in rows:
         plain = f"{row['plain_seconds']:.1f} s" if "plain_seconds" in row else "-"
         overhead = f"{row['overhead']:.2f}" if "overhead" in row else "-"
         cells = [f"{row['models']:,}", f"{row['records']:,}", f"{row['validate_seconds']:.2f} s",
                  f"{row['build_seconds']:.1f} s", plain, overhead, f"{row['peak_mib']:.0f} MiB",
-                 f"{row['search_index_bytes'] / 2**20:.1f} MiB", f"{row['pages']:,}",
-                 f"{row['heaviest_page_bytes'] / 1024:.0f} KB ({row['heaviest_page']})"]
+                 f"{row['pages']:,}", f"{row['heaviest_page_bytes'] / 1024:.0f} KB ({row['heaviest_page']})",
+                 f"{row['index_seconds']:.1f} s", f"{row['search_page_load_bytes'] / 1024:.0f} KB",
+                 f"{row['search_engine_bytes'] / 1024:.0f} KB", f"{row['heaviest_query_bytes'] / 1024:.0f} KB"]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -247,6 +333,17 @@ def targets(rows: list[dict[str, Any]]) -> list[tuple[str, bool | None, str]]:
                   f"heaviest {heaviest['heaviest_page_bytes'] / 1024:.0f} KB ({heaviest['heaviest_page']} at "
                   f"{heaviest['models']:,} models); pages over: "
                   + ", ".join(f"{row['pages_over_limit']} at {row['models']:,}" for row in rows)))
+    found.append(("no search file fetched by a page load", all(row["search_page_load_bytes"] == 0 for row in rows),
+                  ", ".join(f"{row['search_page_load_bytes']} B at {row['models']:,}" for row in rows)))
+    for row in rows:
+        limit = QUERY_BYTES.get(row["models"], max(QUERY_BYTES.values()))
+        found.append((f"a query fetches at most {limit // 1024} KB at {row['models']:,} models",
+                      row["heaviest_query_bytes"] <= limit,
+                      ", ".join(f"{query}: {size / 1024:.0f} KB" for query, size in row["query_bytes"].items())))
+        first = row["search_engine_bytes"] + row["heaviest_query_bytes"]
+        found.append((f"the first query of a visit, with the engine, at most {FIRST_QUERY_BYTES // 1024} KB at "
+                      f"{row['models']:,} models", first <= FIRST_QUERY_BYTES,
+                      f"{row['search_engine_bytes'] / 1024:.0f} KB + {row['heaviest_query_bytes'] / 1024:.0f} KB"))
     return found
 
 
@@ -264,7 +361,11 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(CHILDREN[name](*map(Path, paths))))
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
-    rows = [measure(models, args.out, models in args.plain_sizes, args.keep) for models in args.sizes]
+    rows: list[dict[str, Any]] = []
+    for models in args.sizes:  # each size's results kept as soon as it is measured: the 5,000 run is long
+        rows.append(measure(models, args.out, models in args.plain_sizes, args.keep))
+        (args.out / "results.json").write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+        print(table(rows[-1:]).splitlines()[-1], file=sys.stderr)
     print(table(rows))
     print()
     missed = 0

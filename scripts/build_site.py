@@ -53,14 +53,19 @@ def write_root_page(site: Path, address: str) -> None:
 
 
 def build_site(target: Path, config_dir: Path = ROOT) -> None:
+    from sitegen.context import build_state
     from sitegen.publish import write_root
+    from sitegen.search import build_index
 
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch())
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
     try:
-        addresses = {build_language(lang, staging / lang, config_dir) for lang in LANGUAGES}
+        addresses = set()
+        for lang in LANGUAGES:
+            addresses.add(build_language(lang, staging / lang, config_dir))
+            build_index(staging / lang, build_state().data, lang)  # each language searches only its own pages
         address = addresses.pop().rstrip("/") + "/"
         write_root_page(staging, address)
         write_root(staging, address)  # sitemap, robots.txt, 404 page, API

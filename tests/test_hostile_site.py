@@ -30,19 +30,24 @@ TAG = re.compile(r"@@([a-z0-9_.-]+)@@ ")
 
 
 class PageScan(HTMLParser):
-    """Every unsafe element or attribute of a page, and its text outside scripts."""
+    """Every unsafe element or attribute of a page, and its text outside scripts: the text shown, and the
+    text of `hidden` elements (the search terms, names respaced for the search: never shown)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.problems: list[str] = []
         self.text: list[str] = []
         self.json_scripts: list[str] = []
+        self.hidden_text: list[str] = []
+        self._hidden_depth = 0
         self._script: dict[str, str | None] | None = None
         self._script_text: list[str] = []
         self._raw_depth = 0  # inside <script> or <style>
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         where = f"<{tag}>"
+        if self._hidden_depth or "hidden" in dict(attrs):
+            self._hidden_depth += 1
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"{where} has an event-handler attribute {name}={value!r}")
@@ -59,6 +64,8 @@ class PageScan(HTMLParser):
             self._script_text = []
 
     def handle_endtag(self, tag: str) -> None:
+        if self._hidden_depth:
+            self._hidden_depth -= 1
         if tag not in ("script", "style") or not self._raw_depth:
             return
         self._raw_depth -= 1
@@ -83,6 +90,8 @@ class PageScan(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._raw_depth:
             self._script_text.append(data)
+        elif self._hidden_depth:
+            self.hidden_text.append(data)
         else:
             self.text.append(data)
 
@@ -181,14 +190,17 @@ def test_json_ld_holds_the_text_as_data(pages: dict[str, PageScan]) -> None:
     assert all("</" not in body for body in scripts)  # `</script>` in a name cannot close the element
 
 
-def test_the_search_index_holds_escaped_text(hostile_site: tuple[Path, Path, Path]) -> None:
+def test_the_search_terms_and_names_hold_the_text(pages: dict[str, PageScan],
+                                                 hostile_site: tuple[Path, Path, Path]) -> None:
+    """A page's hidden search terms hold each name as text (and respaced), and the name shards the search
+    script reads hold it as JSON data (the script shows it as text, never as HTML)."""
+    hidden = "".join(pages["en/models/hostile-model/index.html"].hidden_text)
+    assert f"@@model.name.en@@ {PAYLOAD}" in hidden
     for lang in ("ko", "en"):
-        index = json.loads((hostile_site[2] / lang / "search" / "search_index.json").read_text("utf-8"))
-        for doc in index["docs"]:
-            for part in ("title", "text"):  # the search box shows both as HTML
-                found = scan(doc[part])
-                assert found.problems == [], (doc["location"], found.problems)
-                assert list(broken_payloads("".join(found.text))) == [], doc["location"]
+        entries = [entry for shard in sorted((hostile_site[2] / lang / "search-names").glob("*.json"))
+                   for entry in json.loads(shard.read_text("utf-8"))]
+        hostile = [entry for entry in entries if entry["url"] == "models/hostile-model/"]
+        assert hostile and hostile[0]["title"] == f"@@model.name.{lang}@@ {PAYLOAD}"
 
 
 def test_no_output_file_shows_an_executed_template(hostile_site: tuple[Path, Path, Path]) -> None:

@@ -76,7 +76,7 @@ def test_the_model_page_shows_each_new_type_in_its_language(site: Page, lang: st
     html = render_record_page(page, "model", "k-exaone")
     assert [text for text in EXPECTED[lang] if text not in html] == []
     other = "en" if lang == "ko" else "ko"
-    table = html.split('<table class="kf-claims">', 1)[1].split("</table>", 1)[0]  # the quotes stand below it
+    table = html.split('<table class="kf-claims"', 1)[1].split("</table>", 1)[0]  # the quotes stand below it
     assert [text for text in EXPECTED[lang] if text not in table] == []
     assert [text for text in EXPECTED[other] if text in table and text not in EXPECTED[lang]] == []
     assert ("인공지능 지수" in table) is (lang == "ko")  # a Korean-only name is not shown on the English page

@@ -128,6 +128,7 @@ def test_the_table_of_contents_lists_a_record_page_s_headings(built_site: Path, 
 
 def test_the_table_of_contents_nests_h3_under_h2() -> None:
     toc = toc_of('<h2 id="a">A <b>x</b></h2><p>t</p><h3 id="b">B</h3><h2 id="c">C'
-                 '<a class="headerlink" href="#c">¶</a></h2>')
+                 '<a class="headerlink" href="#c">¶</a></h2><h2 data-pagefind-ignore id="d">D</h2>'
+                 '<h2 data-grid="x">no id</h2>')
     assert [(link.id, link.title, [child.id for child in link.children]) for link in toc] == [
-        ("a", "A x", ["b"]), ("c", "C", [])]
+        ("a", "A x", ["b"]), ("c", "C", []), ("d", "D", [])]

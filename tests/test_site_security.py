@@ -32,9 +32,11 @@ def test_every_page_has_a_policy_that_hashes_exactly_its_inline_scripts(built_si
         runs = [s.string or "" for s in soup.find_all("script") if not s.get("src")
                 and s.get("type", "text/javascript") in ("text/javascript", "module")]
         wanted = {f"'sha256-{base64.b64encode(hashlib.sha256(text.encode()).digest()).decode()}'" for text in runs}
-        listed = set(directives["script-src"].split()) - {"'self'"}
-        assert listed == wanted, page
-        assert "unsafe-inline" not in directives["script-src"] and "unsafe-eval" not in directives["script-src"]
+        sources = set(directives["script-src"].split())
+        # the search engine is WebAssembly (Pagefind): compiling it is allowed, running script text is not
+        assert {"'self'", "'wasm-unsafe-eval'"} <= sources, page
+        assert sources - {"'self'", "'wasm-unsafe-eval'"} == wanted, page
+        assert not sources & {"'unsafe-inline'", "'unsafe-eval'"}
         assert not soup.find(attrs={re.compile(r"^on"): True}), f"{page}: an inline event handler"
 
 

@@ -10,7 +10,8 @@ runs no script it did not ship.
 - `img-src 'self' data:`: Material draws its icons as `data:` SVGs in its stylesheet;
 - `style-src 'self' 'unsafe-inline'`: Material's scripts set `style` attributes (the header, the sidebar
   height) and no style can run code;
-- `'wasm-unsafe-eval'` is not granted: nothing on the site needs WebAssembly;
+- `'wasm-unsafe-eval'`: the search engine (Pagefind, served from the site's own `pagefind/` folder) is
+  WebAssembly, which a browser compiles only with this grant; it allows no `eval` of script text;
 - `object-src 'none'`, `base-uri 'self'`, `form-action 'self'`.
 
 This file is also an MkDocs hook module (mkdocs.yml `hooks:`): it needs nothing but the standard library.
@@ -44,7 +45,7 @@ def inline_script_hashes(html: str) -> list[str]:
 
 
 def policy(html: str) -> str:
-    scripts = " ".join(["'self'", *inline_script_hashes(html)])
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(html)])
     return (f"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; "
             "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
             "object-src 'none'; base-uri 'self'; form-action 'self'")

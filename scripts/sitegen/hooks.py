@@ -22,6 +22,7 @@ from sitegen.page_types import list_pages, record_pages
 from sitegen.pages import list_lengths, render_list_page, render_record_page, with_generated_headings
 from sitegen.paging import page_count, page_source
 from sitegen.publish import write_language_files
+from sitegen.search import search_terms
 from sitegen.seo import add_to_theme, configure, page_description, record_description
 from sitegen.sitedata import title_of
 
@@ -103,7 +104,8 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     page.title = page.meta["title"] = str(escape(title_of(record, context.lang)))
     page.edit_url = context.edit_url(record)
     page.meta["description"] = record_description(context, record)
-    return render_record_page(context, record.kind, record_id) + "\n"
+    return (render_record_page(context, record.kind, record_id) + "\n"
+            + search_terms(context.data, record.kind, record_id, context.lang) + "\n")
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

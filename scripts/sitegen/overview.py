@@ -19,6 +19,7 @@ from factbase.records import Claim, Record, iter_claims
 from .formatting import format_date, format_value, html_datetime
 from .page_types import list_page
 from .paging import pager, take
+from .search import OPEN_AVAILABILITY, openness_terms
 from .sitedata import SiteData, date_sort_key
 from .views import Page
 
@@ -275,13 +276,14 @@ def chart_view(page: Page, number: int = 1) -> dict[str, Any]:
             "parameters": p["cell"],
         } for p in points],
         "matrix": licence_matrix(page),
+        "search_terms": openness_terms(),
         "pager": pager("parameters", number, 1, page.root),
     }
 
 
 
 
-_OPEN = {"open-weights", "open-source"}
+_OPEN = set(OPEN_AVAILABILITY)
 
 
 def licence_matrix(page: Page) -> list[dict[str, Any]]:

@@ -62,7 +62,7 @@ def coverage_page_view(context: views.Page, number: int) -> dict[str, Any]:
 
 
 # A heading with an id, as the templates and Markdown write it: <h2 id="claims">Claims</h2>
-_HEADING = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+_HEADING = re.compile(r'<h([23])\b[^>]*?\sid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 

@@ -27,7 +27,7 @@ EVERY_PAGE = [pytest.param(lang, kind, id=f"{lang}-{kind}") for lang in LANGUAGE
 
 @pytest.mark.parametrize(("lang", "kind"), EVERY_PAGE)
 def test_page_loads_cleanly_and_is_screenshotted(reader: Reader, lang: str, kind: str) -> None:
-    reader.open(lang, PAGE_TYPES[kind], wait_until="networkidle")  # the search index loads after the page
+    reader.open(lang, PAGE_TYPES[kind], wait_until="networkidle")  # Material fetches the sitemap after the page
     page = reader.page
     assert page.locator("html").get_attribute("lang") == lang
     assert page.locator("article h1").first.is_visible()
