@@ -48,14 +48,18 @@ lint: install
 	$(BIN)/mypy
 	$(BIN)/python scripts/format.py --check
 
+# Tests run in parallel, a worker per core (at most 4; each builds the site it tests once), a module's tests in
+# one worker, so that module fixtures are made once: `make test PARALLEL=` runs them in one process.
+PARALLEL ?= -n auto --maxprocesses 4 --dist loadscope
+
 # Every test: lint and types, the formatter check, the validator on facts/, pytest (browser tests and the W3C
 # HTML checker included).
 test: install browser lint validate
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 # Without the browser tests and the HTML checker.
 test-fast: install lint validate
-	$(BIN)/python -m pytest -m "not browser and not vnu"
+	$(BIN)/python -m pytest $(PARALLEL) -m "not browser and not vnu"
 
 bench: install
 	$(BIN)/python benchmarks/scale.py
