@@ -40,8 +40,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -170,10 +172,10 @@ def child_plain(facts: Path, built: Path, docs: Path, site: Path) -> dict[str, A
 def child_index(facts: Path, site: Path) -> dict[str, Any]:
     """The search index of the built site made again, timed (the build made it too)."""
     os.environ["FACTS_DIR"] = str(facts)
-    from sitegen.context import site_data
+    from sitegen.context import build_state
     from sitegen.search import build_index
 
-    data = site_data()
+    data = build_state().data
     return {"seconds": sum(build_index(site / lang, data, lang) for lang in LANGUAGES)}
 
 
@@ -188,11 +190,13 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def _record_path(into: list[str], request: Any) -> None:
+    into.append(urlsplit(request.url).path)
+
+
 def child_search(site: Path) -> dict[str, Any]:
     """What search costs a reader, in Chromium: the bytes of search files a model page's load fetches, the
     engine's bytes (per language) and the bytes of each query (typed at once, as pasted)."""
-    from urllib.parse import urlsplit
-
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_QuietHandler, directory=str(site))
@@ -205,7 +209,7 @@ def child_search(site: Path) -> dict[str, Any]:
         for lang in LANGUAGES:
             page = browser.new_page()
             fetched: list[str] = []
-            page.on("requestfinished", lambda request, into=fetched: into.append(urlsplit(request.url).path))
+            page.on("requestfinished", functools.partial(_record_path, fetched))
             model = min(path.name for path in (site / lang / "models").glob("model-*"))
             page.goto(f"{base}/{lang}/models/{model}/", wait_until="networkidle")
             found["page_load"] += sum(served_bytes(site, path) for path in fetched
@@ -229,8 +233,9 @@ def child_search(site: Path) -> dict[str, Any]:
     return found
 
 
-CHILDREN = {"validate": child_validate, "build": child_build, "plain": child_plain, "index": child_index,
-            "search": child_search}
+CHILDREN: dict[str, Callable[..., dict[str, Any]]] = {
+    "validate": child_validate, "build": child_build, "plain": child_plain, "index": child_index,
+    "search": child_search}
 
 
 def run_child(name: str, *args: Path) -> dict[str, Any]:
