@@ -5,18 +5,22 @@ chunked index into `<site>/<lang>/pagefind/`; the browser fetches only the chunk
 reader opens search (overrides/assets/search.js). What it indexes is marked in the templates:
 `data-pagefind-body` on the article (overrides/main.html), `data-pagefind-weight` on names (10; a source's
 title 5), the claims table's labels and values (3), editorial notes (1) and quotes (0.5);
-`data-pagefind-ignore` on footnote markers, status badges, repeated headings and the long lists (timeline,
-model, organisation and source indexes, coverage), whose entries have pages of their own.
+`data-pagefind-ignore` on footnote markers, status badges, repeated headings, what a record page repeats
+from its claims table (infobox, disputes, lineage, latest changes and citation) and the list pages, whose
+entries have pages of their own.
 
 A record page also carries the spellings a reader may type that the page does not show: its names and
 aliases written without spaces or with spaces between Hangul, Latin letters and digits, and every quantity
-in Korean and English units (3000억, 300B, 300 billion), in a `hidden` block (never shown, never read out).
+in Korean and English units (3000억, 300B, 300 billion; a parameter count weighs more than other
+quantities), in a `hidden` block (never shown, never read out). The licence matrix carries the openness
+labels (오픈소스, open weights) the same way.
 
 Names weigh most, and Pagefind cannot tell a page named "EXAONE" from one named "EXAONE 3.5" (both hold the
 word at weight 10, and the shorter page wins): beside the index, every record's names are written to small
 JSON shards, `<site>/<lang>/search-names/<n>.json` (n from the name key's first two characters), which the
 script looks a query up in; a page whose name is the query comes first, then one whose name starts with it,
-then one whose name is one letter away from it.
+then one whose name is one letter away from it. The licence matrix is in the shards too, named by the
+openness labels.
 """
 
 from __future__ import annotations
@@ -60,7 +64,7 @@ def name_variants(name: str) -> list[str]:
 
 
 def number_forms(amount: float) -> list[str]:
-    """A quantity in the units readers use: 3000억, 300B, 300 billion (and 300,000,000,000)."""
+    """A quantity in the units readers use: 3000억, 300B, 300 billion."""
     forms = [korean_number(amount), english_number(amount, short=True), english_number(amount, short=False)]
     return list(dict.fromkeys(form for form in forms if form))
 
