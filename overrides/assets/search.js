@@ -99,7 +99,7 @@
   // of its first two characters (scripts/sitegen/search.py writes them). A page one of whose names is the
   // query comes first, then one whose name starts with it, then one whose name is one letter away (a typo),
   // then one one of whose names is a word of the query. Then Pagefind's results, ranked by the words' weights
-  // (names 10, number forms 4, claims 3, notes 1, quotes 0.5).
+  // (names 10, parameter counts 8, claims 3, other quantities 2, notes 1, quotes on source pages 0.5).
   var EXACT = 8, PREFIX = 4, TYPO = 3, WORD = 2;
   var NAME_SHARDS = 128;
   var shards = {};

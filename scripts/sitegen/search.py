@@ -4,10 +4,10 @@ Pagefind (PyPI `pagefind[bin]`, pinned in pyproject.toml) reads the built HTML o
 chunked index into `<site>/<lang>/pagefind/`; the browser fetches only the chunks a query needs, when the
 reader opens search (overrides/assets/search.js). What it indexes is marked in the templates:
 `data-pagefind-body` on the article (overrides/main.html), `data-pagefind-weight` on names (10; a source's
-title 5), the claims table's labels and values (3), editorial notes (1) and quotes (0.5);
+title 5), the claims table's labels and values (3), editorial notes (1) and quotes (0.5, on source pages);
 `data-pagefind-ignore` on footnote markers, status badges, repeated headings, what a record page repeats
-from its claims table (infobox, disputes, lineage, latest changes and citation) and the list pages, whose
-entries have pages of their own.
+(infobox, disputes, lineage, latest changes and citation, and its footnotes, whose quotes the source's page
+holds) and the list pages, whose entries have pages of their own.
 
 A record page also carries the spellings a reader may type that the page does not show: its names and
 aliases written without spaces or with spaces between Hangul, Latin letters and digits, and every quantity
