@@ -195,10 +195,21 @@
     return step();
   }
 
-  // The next BATCH results: records named by the query first, then Pagefind's.
+  // Pagefind's ranking of the query's forms, asked once per query and only when the names run out.
+  function rank(state) {
+    if (state.ranked) { return Promise.resolve(state); }
+    return load().then(function (pagefind) { return pagefindResults(pagefind, state.forms); })
+      .then(function (ranked) { state.ranked = ranked; return state; });
+  }
+
+  // The next BATCH results: records named by the query first, then Pagefind's. When the names fill the batch,
+  // Pagefind is not asked yet: a word in thousands of names ("Nuri" of Nuri 1 to Nuri 5000) has an index
+  // chunk of nearly 200 KB at 5,000 models, fetched only if the reader asks for more.
   function nextBatch(state) {
     var items = state.hits.splice(0, BATCH).map(function (hit) { return nameItem(hit, state.languageRoot); });
-    return fill(state, BATCH - items.length).then(function (pages) { return items.concat(pages); });
+    if (items.length >= BATCH) { return Promise.resolve(items); }
+    return rank(state).then(function () { return fill(state, BATCH - items.length); })
+      .then(function (pages) { return items.concat(pages); });
   }
 
   function search(query) {
@@ -211,22 +222,25 @@
     var mine = ++generation;
     if (!forms.length) { state = null; show(mine, query, [], 0); return; }
     var languageRoot = new URL("..", bundle);
-    Promise.all([load().then(function (pagefind) { return pagefindResults(pagefind, forms); }),
-                 nameHits(queryForms(query, false))])
-      .then(function (both) {
-        var hits = both[1].sort(function (a, b) { return b.level - a.level || a.entry.url.localeCompare(b.entry.url); });
+    nameHits(queryForms(query, false))
+      .then(function (hits) {
+        hits.sort(function (a, b) { return b.level - a.level || a.entry.url.localeCompare(b.entry.url); });
         var listed = {};
         hits.forEach(function (hit) { listed[nameItem(hit, languageRoot).url] = true; });
-        var found = { mine: mine, ranked: both[0], next: 0, hits: hits, listed: listed, languageRoot: languageRoot };
+        var named = hits.length;
+        var found = { mine: mine, forms: forms, ranked: null, next: 0, hits: hits, listed: listed,
+                      languageRoot: languageRoot };
         return nextBatch(found).then(function (items) {
           if (mine !== generation) { return; }
           state = found;
-          show(mine, query, items, Math.max(found.ranked.length, hits.length));
+          show(mine, query, items, found.ranked ? Math.max(found.ranked.length, named) : named, !found.ranked);
         });
       }).catch(function (error) { console.error("search:", error); });
   }
 
-  function hasMore() { return !!state && (state.hits.length > 0 || state.next < state.ranked.length); }
+  function hasMore() {
+    return !!state && (state.hits.length > 0 || !state.ranked || state.next < state.ranked.length);
+  }
 
   function showMore() {
     var mine = generation;
@@ -240,16 +254,18 @@
     }).catch(function (error) { console.error("search:", error); });
   }
 
-  function count(total) {
+  // How many pages match; `atLeast` while only the names have been searched.
+  function count(total, atLeast) {
+    if (atLeast) { return root.getAttribute("data-kf-at-least").replace("#", total); }
     if (total === 0) { return root.getAttribute("data-kf-none"); }
     if (total === 1) { return root.getAttribute("data-kf-one"); }
     return root.getAttribute("data-kf-other").replace("#", total);
   }
 
-  function show(mine, query, pages, total) {
+  function show(mine, query, pages, total, atLeast) {
     if (mine !== generation) { return; }
     list.textContent = "";
-    meta.textContent = query.trim() ? count(total || 0) : root.getAttribute("data-kf-placeholder");
+    meta.textContent = query.trim() ? count(total || 0, atLeast) : root.getAttribute("data-kf-placeholder");
     pages.forEach(function (page) { list.appendChild(item(page)); });
     moreButton.hidden = !hasMore();
     root.setAttribute("data-kf-query", query);

@@ -120,13 +120,37 @@ def test_a_page_load_fetches_no_search_data_and_opening_search_only_the_search(r
     loaded = len(requests)
     reader.page.keyboard.press("/")
     assert reader.page.locator("#__search").is_checked()
-    query = "엑사원" if lang == "ko" else "EXAONE"
+    query = "오픈소스" if lang == "ko" else "open source"  # one page is named by it: Pagefind ranks the rest
     type_like_a_reader(reader.page, query)
     assert results_for(reader.page, query)
     reader.page.wait_for_load_state("networkidle")
     opened = requests[loaded:]
     assert [path for path in opened if not SEARCH_FILES.search(path)] == [], "opening search fetched more"
     assert any("/pagefind/index/" in path for path in opened) and any("/search-names/" in path for path in opened)
+    assert reader.problems == []
+
+
+def test_names_that_fill_the_first_results_fetch_no_index_chunk_until_more_is_asked(reader: Reader) -> None:
+    """"EXAONE" names more than five records: they are the first five results, found in the name shards, and
+    Pagefind's index is fetched only for "more results"; the count says it is a lower bound until then."""
+    requests: list[str] = []
+    reader.page.on("request", lambda request: requests.append(urlsplit(request.url).path))
+    reader.open("en", PAGE_TYPES["model"], wait_until="networkidle")
+    reader.page.keyboard.press("/")
+    type_like_a_reader(reader.page, "EXAONE")
+    first = results_for(reader.page, "EXAONE")
+    reader.page.wait_for_load_state("networkidle")
+    assert len(first) == 5 and first[0] == "/en/models/exaone-1-0/"
+    assert not any("/pagefind/index/" in path for path in requests)
+    assert "or more matching documents" in reader.page.locator(".md-search-result__meta").inner_text()
+    more, shown = reader.page.locator(".kf-search-more"), 5
+    while more.is_visible() and not any("/pagefind/index/" in path for path in requests):  # names run out
+        more.click()
+        reader.page.wait_for_function("n => document.querySelectorAll('.md-search-result__item').length > n"
+                                      " || document.querySelector('.kf-search-more').hidden", arg=shown)
+        reader.page.wait_for_load_state("networkidle")
+        shown = reader.page.locator(".md-search-result__item").count()
+    assert any("/pagefind/index/" in path for path in requests)
     assert reader.problems == []
 
 
