@@ -58,7 +58,10 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Every character _bad_character() may refuse (tab, C0 and C1 controls but line breaks, noncharacters, and
 # the invisible and bidirectional-control characters of the character policy): text is searched for these
 # at C speed rather than looked at one character at a time.
-_SUSPECT = re.compile("[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff" + charpolicy.SUSPECT_CLASS + "]")
+_CONTROLS = "\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
+_SUSPECT = re.compile("[" + _CONTROLS + charpolicy.SUSPECT_CLASS + "]")
+_CONTROL_CHARACTERS = frozenset("\t\x0b\x0c\ufffe\uffff" + "".join(
+    chr(code) for low, high in ((0x00, 0x08), (0x0E, 0x1F), (0x7F, 0x9F)) for code in range(low, high + 1)))
 
 
 @dataclass
@@ -150,16 +153,17 @@ class _Reader:
             self.error((1, 1), "E008", "empty-file", "the file holds no record",
                        "write the record, or delete the file")
             raise _Fatal
-        for suspect in _SUSPECT.finditer(text):
-            bad = _bad_character(text, suspect.start())
-            if bad:
-                self.error(_line_col_of_offset(text, suspect.start()), *bad)
-                raise _Fatal
+        if charpolicy.may_hold_suspect(text, _CONTROL_CHARACTERS):
+            for suspect in _SUSPECT.finditer(text):
+                bad = _bad_character(text, suspect.start())
+                if bad:
+                    self.error(_line_col_of_offset(text, suspect.start()), *bad)
+                    raise _Fatal
         return text
 
     def check_escapes(self, value: str, position: Position) -> None:
         """A double-quoted scalar can write any character as an escape (`"\\u202e"`): the same rules apply."""
-        if _SUSPECT.search(value) is None:
+        if not charpolicy.may_hold_suspect(value, _CONTROL_CHARACTERS) or _SUSPECT.search(value) is None:
             return
         found: dict[str, tuple[str, str, str, str]] = {}  # each refused character once
         for suspect in _SUSPECT.finditer(value):
