@@ -14,11 +14,11 @@ import jsonschema
 import pytest
 from conftest import ROOT, load_file
 from factbase.archive import ARCHIVE_ENV, Archive
+from factbase.charpolicy import may_hold_suspect
 from factbase.fastschema import Compiler, Unsupported, fast_check
 from factbase.records import iter_claims
 from factbase.schema_files import schema_registry
 from factbase.schemas import validator_for
-from factbase.charpolicy import may_hold_suspect
 from factbase.strict_yaml import _CONTROL_CHARACTERS, _SUSPECT, _bad_character
 from factbase.validation import load_fact_base, validate
 from factbase_fixtures import make_base

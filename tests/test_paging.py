@@ -60,3 +60,38 @@ def test_the_build_generates_later_pages_only_when_needed(built_site: Path) -> N
     for lang in ("ko", "en"):
         # the real fact base fits one page per list (the changes list grows with the history, not the facts)
         assert not [page for page in (built_site / lang).rglob("page-*") if page.parent.name != "changes"]
+
+
+def test_the_parameters_pages_chart_and_list_each_model_once(data: views.SiteData,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The chart and the licence matrix are split by models, in date order; the first page alone carries the
+    openness terms search names it by."""
+    smaller = dataclasses.replace(page_types.list_pages()["parameters"], size=10)
+    monkeypatch.setitem(page_types.list_pages(), "parameters", smaller)
+    total = paging.page_count("parameters", overview.models_length(data))
+    assert total > 2
+    points: list[str] = []
+    matrix: list[str] = []
+    for number in range(1, total + 1):
+        view = overview.chart_view(_page(data, paging.page_url("parameters", number)), number)
+        points += [point["label"] for point in view["chart"]["points"]]
+        matrix += [row["link"]["text"] for row in view["matrix"]]
+        assert bool(view["search_terms"]) == (number == 1) and view["pager"]["total"] == total
+    monkeypatch.undo()
+    whole = overview.chart_view(_page(data, "parameters/"), 1)
+    assert points == [point["label"] for point in whole["chart"]["points"]]  # date order across the pages
+    assert sorted(matrix) == sorted(row["link"]["text"] for row in whole["matrix"]) and len(set(matrix)) == len(matrix)
+
+
+def test_the_models_filters_offer_the_developers_and_licences_of_the_page(data: views.SiteData,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page of the models table would otherwise list every developer of the fact base."""
+    smaller = dataclasses.replace(page_types.list_pages()["models"], size=5)
+    monkeypatch.setitem(page_types.list_pages(), "models", smaller)
+    view = overview.models_table_view(_page(data, paging.page_url("models", 2)), 2)
+    developers, licences = (
+        {option["id"] for option in view["filters"][index]["options"]} - {"none"} for index in (0, 1))
+    assert developers == {key for row in view["rows"] for key in row["developer_keys"].split()} - {"none"}
+    assert licences == {key for row in view["rows"] for key in row["licence_keys"].split()} - {"none"}
+    whole = overview.models_table_view(_page(data, "models/"), 1)
+    assert len(whole["filters"][0]["options"]) > len(view["filters"][0]["options"])
