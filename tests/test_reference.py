@@ -8,7 +8,7 @@ from typing import Any
 
 from conftest import ROOT
 from factbase.records import KINDS
-from factbase.reference import Field, field_reference, fields
+from factbase.reference import CLAIM_PATH, Field, claim_fields, field_reference, fields
 
 
 def _property_names(node: Any) -> Iterator[str]:
@@ -32,7 +32,7 @@ def _leaf_names(found: list[Field]) -> set[str]:
 def test_every_property_of_every_schema_file_appears_in_the_reference() -> None:
     reference = field_reference()
     assert set(reference) == set(KINDS.values())
-    every_kind = set().union(*(_leaf_names(found) for found in reference.values()))
+    every_kind = set().union(*(_leaf_names(found) for found in [*reference.values(), claim_fields()]))
     missing = []
     for path in sorted((ROOT / "schema").glob("*.schema.json")):
         kind = path.name.removesuffix(".schema.json")
@@ -64,3 +64,14 @@ def test_fields_carry_type_requiredness_and_enum_through_refs() -> None:
     claim = [path.removeprefix("claims.description[].") for path in by_path
              if path.startswith("claims.description[].") and path.count(".") == 2]
     assert claim == ["value", "status", "citations", "as_of", "note", "derived", "outcome"]
+
+
+def test_the_fields_every_claim_has_are_listed_once_not_under_every_property() -> None:
+    """Status, citations, as_of, note... stand once in their own table; each property lists its value."""
+    shared = [field.path for field in claim_fields()]
+    assert f"{CLAIM_PATH}status" in shared and f"{CLAIM_PATH}citations[].quote" in shared
+    model = [field.path for field in field_reference()["model"]]
+    assert "claims.parameters[].value.amount" in model and "claims.parameters" in model
+    assert not [path for path in model if path.startswith("claims.") and path.split("[].", 1)[-1].split(".")[0]
+                .removesuffix("[]") in {"status", "citations", "as_of", "note", "outcome", "derived"}]
+    assert "claims.parameters[].citations[].line" in [field.path for field in fields("model")]  # the formatter's

@@ -8,6 +8,7 @@ file they stand in (`common.schema.json#/$defs/id`, `#/$defs/text`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -96,6 +97,22 @@ def fields(kind: str) -> list[Field]:
     return list(_fields(SchemaNode.of_kind(kind), ""))
 
 
+CLAIM_PATH = "claims.<property>[]."  # how the reference writes the path of a field every claim has
+
+
+def _claim_base() -> SchemaNode:
+    return SchemaNode(load_schema("common")["$defs"]["claimBase"], "common")
+
+
+def claim_fields() -> list[Field]:
+    """The fields every claim has besides its value (`claimBase`: status, citations, as_of, note...)."""
+    return list(_fields(_claim_base(), CLAIM_PATH))
+
+
 def field_reference() -> dict[str, list[Field]]:
-    """The fields of every record kind, for the generated field reference page."""
-    return {kind: fields(kind) for kind in KINDS.values()}
+    """The fields of every record kind, for the generated field reference page: a claim's own fields (its
+    value) under each claim property, the fields every claim has once (claim_fields()). Listing them under
+    every property repeated them some sixty times and made the page the site's heaviest."""
+    shared = tuple(_claim_base().properties())
+    pattern = re.compile(r"claims\.[^.\[]+\[\]\.(?:" + "|".join(map(re.escape, shared)) + r")(?:[.\[]|$)")
+    return {kind: [field for field in fields(kind) if not pattern.match(field.path)] for kind in KINDS.values()}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from factbase.records import KINDS
+from factbase.reference import claim_fields
 from factbase.reference import field_reference as schema_fields
 from factbase.rule_catalogue import rule_catalogue
 
@@ -36,8 +37,10 @@ def define_env(env: Any) -> None:
     def field_reference() -> str:
         folders = {kind: folder for folder, kind in KINDS.items()}
         kinds = [{"kind": kind, "folder": folders[kind], "title": translate(lang, f"record.{kind}"),
-                  "fields": fields} for kind, fields in schema_fields().items()]
-        return render("reference.html", page(), kinds=kinds)
+                  "intro": None, "fields": fields} for kind, fields in schema_fields().items()]
+        claim = {"kind": "claim", "folder": None, "title": translate(lang, "reference.claim"),
+                 "intro": translate(lang, "reference.claim_intro"), "fields": claim_fields()}
+        return render("reference.html", page(), kinds=[*kinds, claim])
 
     @env.macro
     def home() -> str:
