@@ -94,6 +94,8 @@ def may_hold_suspect(text: str, also: frozenset[str] = frozenset()) -> bool:
     means search it with SUSPECT_CLASS."""
     return (not _SUSPECT_BELOW_LAST_PLANES.isdisjoint(text) or not also.isdisjoint(text)
             or (bool(text) and max(text) >= chr(_LAST_PLANES)))
+
+
 _NAME_SPACES = re.compile(r"[^\S \n]")  # white space other than the plain space (and the line break)
 
 

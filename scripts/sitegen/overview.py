@@ -207,10 +207,11 @@ def _fraction_of_year(date: str) -> float:
     return year + (month - 1) / 12 + (day - 0.5) / 365
 
 
-def chart_points(page: Page) -> list[dict[str, Any]]:
-    """One point per model with a current parameter count and a current date (released, else announced)."""
+def chart_points(page: Page, records: list[Record]) -> list[dict[str, Any]]:
+    """One point per model of `records` with a current parameter count and a current date (released, else
+    announced)."""
     points = []
-    for record in page.data.records["model"].values():
+    for record in records:
         found = _date_of(record)
         cell = parameters_cell(page, record)
         if found is None or found[0] == "planned" or not cell["amounts"] or cell["mark"] == page.t("status.planned"):
@@ -233,8 +234,7 @@ def chart_view(page: Page, number: int = 1) -> dict[str, Any]:
     most `size` models a page, in the order of their dates: one page for all made it grow with the fact base
     (4 MB at 5,000 models)."""
     shown = take("parameters", _in_date_order(page), number)
-    ids = {record.id for record in shown}
-    points = [point for point in chart_points(page) if point["record"].id in ids]
+    points = chart_points(page, shown)
     box = CHART
     inner_w = box["width"] - box["left"] - box["right"]
     inner_h = box["height"] - box["top"] - box["bottom"]
