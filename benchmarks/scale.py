@@ -163,8 +163,10 @@ def child_plain(facts: Path, built: Path, docs: Path, site: Path) -> dict[str, A
             raw = yaml_load(handle)
         plugins = [plugin for plugin in raw["plugins"] if "macros" not in (plugin if isinstance(plugin, dict)
                                                                            else {plugin: None})]
+        # Material without the site's template overrides, which call what the hooks give them (seo.html)
+        theme = {key: value for key, value in raw["theme"].items() if key != "custom_dir"}
         config = load_config(config_file=str(config_file), docs_dir=str(docs / lang), site_dir=str(site / lang),
-                             plugins=plugins, hooks=[])
+                             plugins=plugins, hooks=[], theme=theme)
         build(config)
     return {"seconds": time.perf_counter() - start, "render_seconds": render_seconds}
 
