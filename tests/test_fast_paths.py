@@ -14,12 +14,11 @@ import jsonschema
 import pytest
 from conftest import ROOT, load_file
 from factbase.archive import ARCHIVE_ENV, Archive
-from factbase.charpolicy import may_hold_suspect
 from factbase.fastschema import Compiler, Unsupported, fast_check
 from factbase.records import iter_claims
 from factbase.schema_files import schema_registry
 from factbase.schemas import validator_for
-from factbase.strict_yaml import _CONTROL_CHARACTERS, _SUSPECT, _bad_character
+from factbase.strict_yaml import _MAY_HOLD_SUSPECT, _SUSPECT, _bad_character
 from factbase.validation import load_fact_base, validate
 from factbase_fixtures import make_base
 from hypothesis import HealthCheck, given, settings
@@ -155,16 +154,17 @@ def test_the_text_scan_refuses_exactly_the_characters_the_loader_refuses() -> No
 
 
 def test_the_quick_test_before_the_scan_passes_every_character_the_scan_finds() -> None:
-    """may_hold_suspect() spares the scan of text that holds none of its characters: it must never answer
-    "none" for a character the scan finds (it may answer "some" for a few it does not: U+FFFFE and beyond)."""
+    """The quick test (charpolicy.suspect_test) spares the scan of text that holds none of its characters: it
+    must never answer "none" for a character the scan finds (it may answer "some" for a few it does not: U+FFFFE
+    and beyond)."""
     codes = [code for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF]
     missed = [code for code in codes if _SUSPECT.fullmatch(chr(code))
-              and not may_hold_suspect("ab" + chr(code) + "c", _CONTROL_CHARACTERS)]
+              and not _MAY_HOLD_SUSPECT("ab" + chr(code) + "c")]
     assert missed == []
     extra = [code for code in codes if not _SUSPECT.fullmatch(chr(code))
-             and may_hold_suspect(chr(code), _CONTROL_CHARACTERS)]
+             and _MAY_HOLD_SUSPECT(chr(code))]
     assert extra == [0xFFFFE, 0xFFFFF, 0x10FFFE, 0x10FFFF]
-    assert not may_hold_suspect("엑사원 EXAONE 3.5: 78억 개\n", _CONTROL_CHARACTERS)
+    assert not _MAY_HOLD_SUSPECT("엑사원 EXAONE 3.5: 78억 개\n")
 
 
 def test_the_synthetic_benchmark_base_is_valid_and_its_quotes_verify(tmp_path: Path) -> None:

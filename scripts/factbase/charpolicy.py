@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -89,11 +90,17 @@ _SUSPECT_BELOW_LAST_PLANES = frozenset(chr(code) for low, high in _SUSPECT_RANGE
                                        for code in range(low, min(high, _LAST_PLANES - 1) + 1))
 
 
-def may_hold_suspect(text: str, also: frozenset[str] = frozenset()) -> bool:
-    """Whether `text` holds a character hidden_kind() may refuse (or one of `also`): False means none, True
-    means search it with SUSPECT_CLASS."""
-    return (not _SUSPECT_BELOW_LAST_PLANES.isdisjoint(text) or not also.isdisjoint(text)
-            or (bool(text) and max(text) >= chr(_LAST_PLANES)))
+def suspect_test(also: frozenset[str] = frozenset()) -> Callable[[str], bool]:
+    """A quick test of whether a text holds a character hidden_kind() may refuse (or one of `also`): False
+    means none, True means search it with SUSPECT_CLASS. The sets are joined once, so a text is looked at
+    twice at most (the set, then its largest character for the last planes)."""
+    characters = _SUSPECT_BELOW_LAST_PLANES | also
+    last_planes = chr(_LAST_PLANES)
+
+    def may_hold_suspect(text: str) -> bool:
+        return not characters.isdisjoint(text) or (bool(text) and max(text) >= last_planes)
+
+    return may_hold_suspect
 
 
 _NAME_SPACES = re.compile(r"[^\S \n]")  # white space other than the plain space (and the line break)

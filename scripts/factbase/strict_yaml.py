@@ -62,6 +62,8 @@ _CONTROLS = "\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"
 _SUSPECT = re.compile("[" + _CONTROLS + charpolicy.SUSPECT_CLASS + "]")
 _CONTROL_CHARACTERS = frozenset("\t\x0b\x0c\ufffe\uffff" + "".join(
     chr(code) for low, high in ((0x00, 0x08), (0x0E, 0x1F), (0x7F, 0x9F)) for code in range(low, high + 1)))
+# False when a text holds none of the characters _SUSPECT finds: most files and values, spared the scan
+_MAY_HOLD_SUSPECT = charpolicy.suspect_test(_CONTROL_CHARACTERS)
 
 
 @dataclass
@@ -153,7 +155,7 @@ class _Reader:
             self.error((1, 1), "E008", "empty-file", "the file holds no record",
                        "write the record, or delete the file")
             raise _Fatal
-        if charpolicy.may_hold_suspect(text, _CONTROL_CHARACTERS):
+        if _MAY_HOLD_SUSPECT(text):
             for suspect in _SUSPECT.finditer(text):
                 bad = _bad_character(text, suspect.start())
                 if bad:
@@ -163,7 +165,7 @@ class _Reader:
 
     def check_escapes(self, value: str, position: Position) -> None:
         """A double-quoted scalar can write any character as an escape (`"\\u202e"`): the same rules apply."""
-        if not charpolicy.may_hold_suspect(value, _CONTROL_CHARACTERS) or _SUSPECT.search(value) is None:
+        if not _MAY_HOLD_SUSPECT(value) or _SUSPECT.search(value) is None:
             return
         found: dict[str, tuple[str, str, str, str]] = {}  # each refused character once
         for suspect in _SUSPECT.finditer(value):
