@@ -12,13 +12,14 @@ from urllib.parse import urlencode
 
 import jsonschema
 import pytest
+import yaml
 from conftest import ROOT, load_file
 from factbase.archive import ARCHIVE_ENV, Archive
 from factbase.fastschema import Compiler, Unsupported, fast_check
 from factbase.records import iter_claims
 from factbase.schema_files import schema_registry
 from factbase.schemas import validator_for
-from factbase.strict_yaml import _MAY_HOLD_SUSPECT, _SUSPECT, _bad_character
+from factbase.strict_yaml import _MAY_HOLD_SUSPECT, _SUSPECT, _bad_character, _Fatal, _Reader, load_yaml
 from factbase.validation import load_fact_base, validate
 from factbase_fixtures import make_base
 from hypothesis import HealthCheck, given, settings
@@ -165,6 +166,38 @@ def test_the_quick_test_before_the_scan_passes_every_character_the_scan_finds() 
              and _MAY_HOLD_SUSPECT(chr(code))]
     assert extra == [0xFFFFE, 0xFFFFF, 0x10FFFE, 0x10FFFF]
     assert not _MAY_HOLD_SUSPECT("엑사원 EXAONE 3.5: 78억 개\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters='\\"', blacklist_categories=("Cs",)), max_size=12))
+def test_a_double_quoted_value_without_a_backslash_holds_nothing_the_file_scan_passed(text: str) -> None:
+    """The loader looks at double-quoted values again (for escapes) only in files with a backslash: without
+    one, every character of the value stood raw in the file, so the file's scan has judged it already."""
+    raw = f'a: "x{text}y"\n'.encode()
+    reader = _Reader("x.yaml")
+    try:
+        decoded = reader.decode(raw)
+        events = list(yaml.parse(decoded, Loader=yaml.CSafeLoader))
+    except (_Fatal, yaml.YAMLError):
+        return  # refused, or not YAML: nothing is built
+    for event in events:
+        if isinstance(event, yaml.ScalarEvent) and event.style == '"':
+            reader.check_escapes(event.value, (1, 1))
+    assert reader.diagnostics == []
+
+
+def test_a_document_s_numbers_are_those_a_walk_of_its_data_finds() -> None:
+    def walk(value: Any, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], Any]]:
+        if type(value) in (int, float):
+            return [(path, value)]
+        items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+        return [found for key, sub in items for found in walk(sub, (*path, key))]
+
+    for record in REAL.records:
+        assert sorted(record.document.numbers(), key=repr) == sorted(walk(record.data, ()), key=repr), record.path
+    document, _ = load_yaml(b"a: {b: 1}\na: 2\nc: [1, 2.5]\nd: 3\nd: {e: 4}\n", "dup.yaml")  # E002 twice
+    assert document is not None and list(document.numbers()) == [(("a", "b"), 1), (("c", 0), 1), (("c", 1), 2.5),
+                                                                  (("d",), 3)]
 
 
 def test_the_synthetic_benchmark_base_is_valid_and_its_quotes_verify(tmp_path: Path) -> None:

@@ -111,7 +111,7 @@ class Compiler:
             if not all(name in TYPES for name in names):
                 raise Unsupported(f"type {names!r}")
             tests = [TYPES[name] for name in names]
-            checks.append(lambda value: any(test(value) for test in tests))
+            checks.append(tests[0] if len(tests) == 1 else lambda value: any(test(value) for test in tests))
         if "enum" in schema:
             if not all(isinstance(item, str) for item in schema["enum"]):
                 raise Unsupported("enum of other values than strings")

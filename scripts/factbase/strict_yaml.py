@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -82,6 +83,19 @@ class Document:
         Python keeps a number's value, not its form: whoever shows a number as the source states it (the site,
         the downloads) asks here."""
         return self.number_texts.get(tuple(path))
+
+    def numbers(self) -> Iterator[tuple[Path, int | float]]:
+        """(path, number) of every number in the data, without walking all of it: the loader noted where each
+        stands. A number under a duplicate key (E002) was noted but never joined the data: it is passed over."""
+        for path in self.number_texts:
+            node = self.data
+            try:
+                for step in path:
+                    node = node[step]
+            except (KeyError, IndexError, TypeError):
+                continue
+            if type(node) is int or type(node) is float:
+                yield path, node
 
     def position(self, path: Path) -> Position:
         """The position of the node at `path`, or of its nearest ancestor that has one."""
@@ -175,13 +189,13 @@ class _Reader:
         for code, rule, message, hint in found.values():
             self.error(position, code, rule, f"{message} (written as an escape)", hint)
 
-    def scalar(self, event: yaml.ScalarEvent, position: Position) -> Any:
+    def scalar(self, event: yaml.ScalarEvent, position: Position, may_escape: bool) -> Any:
         if event.tag is not None and not any(event.implicit):
             self.error(position, "E005", "explicit-tag", f"explicit tag {event.tag!r}",
                        "remove the tag: fact files hold plain strings, numbers, true/false and null")
             return event.value
         value: str = event.value
-        if event.style == '"':
+        if event.style == '"' and may_escape:
             self.check_escapes(value, position)
         if event.style:  # quoted or block scalar: always a string
             return value
@@ -210,57 +224,62 @@ class _Reader:
 
     def build(self, text: str) -> Document:
         """Builds the single document in `text` from the parser's events, without recursion."""
+        try:
+            return self._build(text, yaml.parse(text, Loader=yaml.CSafeLoader))
+        except yaml.YAMLError as exc:  # a MarkedYAMLError, or (defensively) any other parser error
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            lines = _LINE_BREAK.split(text)
+            if position[0] > len(lines):  # at the end of a file without a final line break
+                position = (len(lines), len(lines[-1]) + 1)
+            problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+            context, started = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+            if context and started and mark and (started.line, started.column) < (mark.line, mark.column):
+                # where the unfinished construct began
+                problem += f" ({context} at line {started.line + 1}, column {started.column + 1})"
+            self.error(position, "E001", "yaml-syntax", f"{problem}",
+                       "fix the YAML syntax at this place (indentation, quotes, colons)")
+            raise _Fatal from None
+
+    def _build(self, text: str, events: Iterator[Any]) -> Document:  # events told apart by exact type
+        """The loop of build(), over some 140 events a record: it asks each event's exact type once, since
+        the parser emits no subclasses of its event classes."""
         document = Document(None)
+        positions, key_positions, number_texts = document.positions, document.key_positions, document.number_texts
+        # Without a backslash, a double-quoted value holds only characters that stood raw in the text, which
+        # decode() checked: its escapes need no second look.
+        may_escape = "\\" in text
         stack: list[tuple[Any, Path, list[Any]]] = []  # (container, its path, [pending key, key mark])
         documents = 0
-        events = yaml.parse(text, Loader=yaml.CSafeLoader)
-        while True:
-            try:
-                event = next(events)
-            except StopIteration:
-                break
-            except yaml.YAMLError as exc:  # a MarkedYAMLError, or (defensively) any other parser error
-                mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-                position = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-                lines = _LINE_BREAK.split(text)
-                if position[0] > len(lines):  # at the end of a file without a final line break
-                    position = (len(lines), len(lines[-1]) + 1)
-                problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
-                context, started = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-                if context and started and mark and (started.line, started.column) < (mark.line, mark.column):
-                    # where the unfinished construct began
-                    problem += f" ({context} at line {started.line + 1}, column {started.column + 1})"
-                self.error(position, "E001", "yaml-syntax", f"{problem}",
-                           "fix the YAML syntax at this place (indentation, quotes, colons)")
-                raise _Fatal from None
+        for event in events:
+            kind = type(event)
+            if kind in _CLOSING:
+                stack.pop()
+                continue
             start = event.start_mark
             position = (start.line + 1, start.column + 1) if start else (1, 1)
-            if isinstance(event, yaml.DocumentStartEvent):
+            if kind is yaml.ScalarEvent:
+                if event.anchor is not None:
+                    self._anchor(event, position)
+                value: Any = self.scalar(event, position, may_escape)
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                if event.anchor is not None:
+                    self._anchor(event, position)
+                if event.tag is not None and not event.implicit:
+                    self.error(position, "E005", "explicit-tag", f"explicit tag {event.tag!r}",
+                               "remove the tag")
+                value = {} if kind is yaml.MappingStartEvent else []
+            elif kind is yaml.AliasEvent:
+                self._anchor(event, position)
+                value = None
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     self.error(position, "E009", "multiple-documents", "a second YAML document in one file",
                                "one record per file: move it to a file of its own and delete the `---`")
                     raise _Fatal
                 continue
-            if isinstance(event, (yaml.StreamStartEvent, yaml.StreamEndEvent, yaml.DocumentEndEvent)):
-                continue
-            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                continue
-            if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-                self.error(position, "E003", "anchor-or-alias",
-                           f"anchor or alias {event.anchor!r}: fact files do not share nodes",
-                           "write the value out in full where it is needed")
-            if isinstance(event, yaml.AliasEvent):
-                value: Any = None
-            elif isinstance(event, yaml.ScalarEvent):
-                value = self.scalar(event, position)
-            elif isinstance(event, yaml.CollectionStartEvent):
-                if event.tag is not None and not event.implicit:
-                    self.error(position, "E005", "explicit-tag", f"explicit tag {event.tag!r}",
-                               "remove the tag")
-                value = {} if isinstance(event, yaml.MappingStartEvent) else []
-            else:  # pragma: no cover - the parser emits no other events
+            else:  # the stream's start and end, a document's end
                 continue
 
             if not stack:
@@ -268,11 +287,11 @@ class _Reader:
                 document.data = value
             else:
                 container, parent_path, pending = stack[-1]
-                if isinstance(container, list):
+                if type(container) is list:
                     path = (*parent_path, len(container))
                     container.append(value)
                 elif pending[0] is None:  # this node is a mapping key
-                    if not isinstance(event, yaml.ScalarEvent) or not isinstance(value, str):
+                    if kind is not yaml.ScalarEvent or type(value) is not str:
                         self.error(position, "E012", "non-string-key",
                                    "a mapping key must be a plain name", "write the key as a word: `name:`")
                         raise _Fatal
@@ -283,28 +302,37 @@ class _Reader:
                     pending[0] = None
                     path = (*parent_path, key)
                     if key in container:
-                        first = document.key_positions[path]
+                        first = key_positions[path]
                         self.error(key_position, "E002", "duplicate-key",
                                    f"duplicate key {key!r} (first at line {first[0]})",
                                    "keep one of the two entries")
                     else:
                         container[key] = value
-                        document.key_positions[path] = key_position
+                        key_positions[path] = key_position
                 if len(container) > MAX_ITEMS:
                     self.error(position, "E014", "too-many-items",
                                f"more than {MAX_ITEMS:,} entries in one list or mapping",
                                "a fact record is small: split it into records, or remove repeated entries")
                     raise _Fatal
-            document.positions.setdefault(path, position)
-            if isinstance(event, yaml.ScalarEvent) and isinstance(value, (int, float)) and not isinstance(value, bool):
-                document.number_texts.setdefault(path, event.value)
-            if isinstance(value, (dict, list)):
+            positions.setdefault(path, position)
+            value_type = type(value)
+            if value_type is int or value_type is float:
+                number_texts.setdefault(path, event.value)
+            elif value_type is dict or value_type is list:
                 if len(stack) >= MAX_DEPTH:
                     self.error(position, "E011", "nesting-too-deep",
                                f"nesting deeper than {MAX_DEPTH} levels", "fact records are shallow: flatten it")
                     raise _Fatal
                 stack.append((value, path, [None, None]))
         return document
+
+    def _anchor(self, event: yaml.NodeEvent, position: Position) -> None:
+        self.error(position, "E003", "anchor-or-alias",
+                   f"anchor or alias {event.anchor!r}: fact files do not share nodes",
+                   "write the value out in full where it is needed")
+
+
+_CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def load_yaml(raw: bytes, path: str) -> tuple[Document | None, list[Diagnostic]]:

@@ -31,11 +31,11 @@ class Report:
         return not self.diagnostics
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path, working_directory: Path | None = None) -> str:
     """Paths in messages are relative to the working directory where possible (a link is named as itself,
-    never by its target)."""
+    never by its target). `working_directory`: Path.cwd().resolve(), when the caller names many paths."""
     try:
-        return str(Path(os.path.abspath(path)).relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(path)).relative_to(working_directory or Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -57,9 +57,10 @@ def _without_cycle_collection() -> Iterator[None]:
 
 def load_fact_base(paths: list[Path]) -> tuple[FactBase, list[Diagnostic]]:
     base, diagnostics = FactBase(), []
+    working_directory = Path.cwd().resolve()
     with _without_cycle_collection():
         for path in find_fact_files(paths):
-            record, found = load_record(path, display_path(path))
+            record, found = load_record(path, display_path(path, working_directory))
             diagnostics.extend(found)
             if record is not None:
                 base.records.append(record)

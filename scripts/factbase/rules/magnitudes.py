@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from ..base import FactBase
 from ..checks import Code, Scope, rule
@@ -40,17 +39,6 @@ def out_of_range(number: int | float) -> str | None:
     return None
 
 
-def _numbers(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], int | float]]:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, sub in value.items():
-            yield from _numbers(sub, (*path, key))
-    elif isinstance(value, list):
-        for index, sub in enumerate(value):
-            yield from _numbers(sub, (*path, index))
-
-
 @rule(
     Scope.BASE,
     Code("E109", "number-out-of-range",
@@ -62,7 +50,7 @@ def _numbers(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[st
 )
 def check_magnitudes(base: FactBase) -> Iterator[Diagnostic]:
     for record in base.records:
-        for path, number in _numbers(record.data, ()):
+        for path, number in record.document.numbers():
             why = out_of_range(number)
             if why:
                 yield record.diagnostic(path, "E109", "number-out-of-range", f"the number {number!r} {why}",
