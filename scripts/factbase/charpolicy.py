@@ -83,22 +83,21 @@ def _suspect_ranges() -> list[tuple[int, int]]:
 _SUSPECT_RANGES = _suspect_ranges()
 # ... as a regular-expression class (searched at C speed, to find where they stand)
 SUSPECT_CLASS = _ranges_pattern(_SUSPECT_RANGES)
-# ... and as a set, but for the private-use planes 15 and 16 (131,068 characters): whether a text holds any
-# at all is asked of every file and every quoted value, and a set answers it ten times faster than the class.
-_LAST_PLANES = 0xF0000
-_SUSPECT_BELOW_LAST_PLANES = frozenset(chr(code) for low, high in _SUSPECT_RANGES if low < _LAST_PLANES
-                                       for code in range(low, min(high, _LAST_PLANES - 1) + 1))
+_FIRST_ASTRAL = 0x10000
 
 
 def suspect_test(also: frozenset[str] = frozenset()) -> Callable[[str], bool]:
     """A quick test of whether a text holds a character hidden_kind() may refuse (or one of `also`): False
-    means none, True means search it with SUSPECT_CLASS. The sets are joined once, so a text is looked at
-    twice at most (the set, then its largest character for the last planes)."""
-    characters = _SUSPECT_BELOW_LAST_PLANES | also
-    last_planes = chr(_LAST_PLANES)
+    means none, True means search it with SUSPECT_CLASS. Every such character of the Basic Multilingual Plane
+    is one class, which the regular-expression engine tests with a bitmap (SUSPECT_CLASS, with ranges beyond
+    the plane, is tested range by range, and was the slowest step of loading); any character beyond the
+    plane, an emoji as well, answers True and leaves the answer to the full scan."""
+    basic = {chr(code) for low, high in _SUSPECT_RANGES if low < _FIRST_ASTRAL
+             for code in range(low, min(high, _FIRST_ASTRAL - 1) + 1)}
+    search = re.compile("[" + "".join(map(re.escape, sorted(basic | also))) + "\U00010000-\U0010ffff]").search
 
     def may_hold_suspect(text: str) -> bool:
-        return not characters.isdisjoint(text) or (bool(text) and max(text) >= last_planes)
+        return search(text) is not None
 
     return may_hold_suspect
 
