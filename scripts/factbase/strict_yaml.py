@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -125,6 +126,30 @@ def _bad_character(text: str, index: int) -> tuple[str, str, str, str] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a record's keys and plain words (`status: confirmed`) recur in every file
+def _plain(value: str) -> tuple[Any, tuple[str, str] | None]:
+    """What an unquoted scalar is: (its value, None), or (the text, (message, hint) of E004) when YAML 1.1
+    tools read it otherwise."""
+    if value in ("", "~", "null"):
+        return None, None
+    if value in ("true", "false"):
+        return value == "true", None
+    if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
+        if len(value) <= MAX_NUMBER_LENGTH:
+            number = int(value) if _INT.fullmatch(value) else float(value)
+            if math.isfinite(number):
+                return number, None
+        shown = value if len(value) <= 20 else value[:20] + "…"
+        return value, (f"unquoted {shown} ({len(value)} characters) is a number too large for other tools to "
+                       "read the same", f"write a number of at most {MAX_NUMBER_LENGTH} characters, or quote it")
+    if not _ANY_AMBIGUOUS.fullmatch(value):  # one test for the common case, plain text
+        return value, None
+    for pattern, what, hint in _AMBIGUOUS:
+        if pattern.fullmatch(value):
+            return value, (f"unquoted {value!r} is read as {what} by YAML 1.1 tools, not as text", hint)
+    return value, None
+
+
 class _Fatal(Exception):
     """Stops loading: the file cannot be read further."""
 
@@ -199,28 +224,10 @@ class _Reader:
             self.check_escapes(value, position)
         if event.style:  # quoted or block scalar: always a string
             return value
-        if value in ("", "~", "null"):
-            return None
-        if value in ("true", "false"):
-            return value == "true"
-        if _INT.fullmatch(value) or _FLOAT.fullmatch(value):
-            if len(value) <= MAX_NUMBER_LENGTH:
-                number = int(value) if _INT.fullmatch(value) else float(value)
-                if math.isfinite(number):
-                    return number
-            shown = value if len(value) <= 20 else value[:20] + "…"
-            self.error(position, "E004", "ambiguous-scalar",
-                       f"unquoted {shown} ({len(value)} characters) is a number too large for other tools to read "
-                       "the same", f"write a number of at most {MAX_NUMBER_LENGTH} characters, or quote it")
-            return value
-        if not _ANY_AMBIGUOUS.fullmatch(value):  # one test for the common case, plain text
-            return value
-        for pattern, what, hint in _AMBIGUOUS:
-            if pattern.fullmatch(value):
-                self.error(position, "E004", "ambiguous-scalar",
-                           f"unquoted {value!r} is read as {what} by YAML 1.1 tools, not as text", hint)
-                return value
-        return value
+        resolved, problem = _plain(value)
+        if problem is not None:
+            self.error(position, "E004", "ambiguous-scalar", *problem)
+        return resolved
 
     def build(self, text: str) -> Document:
         """Builds the single document in `text` from the parser's events, without recursion."""
