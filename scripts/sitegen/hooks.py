@@ -29,6 +29,16 @@ from sitegen.sitedata import title_of
 # A generated record page holds only this front matter: mkdocs-macros leaves it alone, and
 # on_page_markdown below puts the record's page in (sitegen/pages.py).
 _GENERATED = "---\nrender_macros: false\n---\n"
+# Where a generated page's HTML goes: Markdown gets this comment, which it passes through as it is, and
+# on_page_content puts the HTML there. Python-Markdown would pass the HTML through unchanged too, but only after
+# parsing every tag of it, which took half of a 1,000-model build.
+_HTML_PLACE = "<!-- kf:generated-html -->"
+_HTML_KEY = "kf_generated_html"
+
+
+def _in_place(page: Page, html: str) -> str:
+    page.meta[_HTML_KEY] = html
+    return _HTML_PLACE
 
 
 def on_config(config: Any) -> Any:
@@ -48,6 +58,9 @@ def with_list_pages(nav: list[Any], lang: str) -> list[Any]:
 def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
     """A page without a description written from its record is described by its first paragraph; the right-hand
     table of contents lists the headings the generated HTML has, not only Markdown's."""
+    generated = page.meta.pop(_HTML_KEY, None)
+    if generated is not None:
+        html = html.replace(_HTML_PLACE, generated, 1)
     if not page.meta.get("description"):
         page.meta["description"] = page_description(html, config["extra"]["lang"])
     page.toc = with_generated_headings(page.toc, html)
@@ -89,10 +102,11 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
             page.meta["hide"] = ["toc"]
         if number > 1:
             page.title = page.meta["title"] = f"{context.t(entry.title)} ({number}/{total})"
-            return render_list_page(context, name, number) + "\n"
+            return _in_place(page, render_list_page(context, name, number)) + "\n"
         # the first page: its heading and introduction are interface strings, edited in strings.yaml
         page.edit_url = f"{context.repository}/edit/main/scripts/sitegen/strings.yaml"
-        return f"# {context.t(entry.title)}\n\n{context.t(entry.intro)}\n\n{render_list_page(context, name, 1)}\n"
+        listing = _in_place(page, render_list_page(context, name, 1))
+        return f"# {context.t(entry.title)}\n\n{context.t(entry.intro)}\n\n{listing}\n"
     folder, _, rest = page.file.src_uri.partition("/")
     kinds = {entry.folder: kind for kind, entry in record_pages().items()}
     if page.file.generated_by is None or folder not in kinds:
@@ -104,8 +118,8 @@ def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> st
     page.title = page.meta["title"] = str(escape(title_of(record, context.lang)))
     page.edit_url = context.edit_url(record)
     page.meta["description"] = record_description(context, record)
-    return (render_record_page(context, record.kind, record_id) + "\n"
-            + search_terms(context.data, record.kind, record_id, context.lang) + "\n")
+    return _in_place(page, render_record_page(context, record.kind, record_id) + "\n"
+                     + search_terms(context.data, record.kind, record_id, context.lang)) + "\n"
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
