@@ -77,3 +77,21 @@ def test_the_timeline_lists_each_happening_once_and_every_date(data: SiteData) -
                                              ("2022-H1", None), ("2024-Q3", None)])
 def test_time_elements_get_only_valid_datetimes(date: str, value: str | None) -> None:
     assert html_datetime(date) == value
+
+
+def test_a_list_s_order_is_computed_once_per_site_data_not_per_page(data: SiteData,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each timeline page asked for every line and sorted them: at 5,000 models, 80 pages each did the work
+    of the whole timeline. The lines are computed once per SiteData; another SiteData computes its own."""
+    computed: list[int] = []
+    model_dates = timeline._model_dates
+    monkeypatch.setattr(timeline, "_model_dates", lambda d: computed.append(id(d)) or model_dates(d))
+    fresh = SiteData(data.base)
+    first = [timeline.timeline_view(_page(fresh, "en", "timeline/"), number) for number in (1, 1, 2)]
+    assert computed == [id(fresh)] and first[0] == first[1]
+    assert timeline.timeline_lines(fresh) is timeline.timeline_lines(fresh)
+    other = SiteData(data.base)
+    assert timeline.timeline_lines(other) is not timeline.timeline_lines(fresh)
+    assert computed == [id(fresh), id(other)]
+    ko, en = (overview._in_date_order(fresh, lang) for lang in ("ko", "en"))
+    assert ko is overview._in_date_order(fresh, "ko") and en is not ko and sorted(map(id, ko)) == sorted(map(id, en))

@@ -20,7 +20,7 @@ from .formatting import format_date, format_value, html_datetime
 from .page_types import list_page
 from .paging import pager, take
 from .search import OPEN_AVAILABILITY, openness_terms
-from .sitedata import SiteData, date_sort_key
+from .sitedata import SiteData, date_sort_key, once_per_data
 from .views import Page
 
 # Statuses of a value a summary cell shows: a plan or a superseded value is not (yet) the model's.
@@ -220,12 +220,13 @@ def chart_points(page: Page, records: list[Record]) -> list[dict[str, Any]]:
     return sorted(points, key=lambda p: (date_sort_key(p["date"]), p["record"].data["name"][page.lang]))
 
 
-def _in_date_order(page: Page) -> list[Record]:
+@once_per_data
+def _in_date_order(data: SiteData, lang: str) -> list[Record]:
     """Every model by its date (released, else announced, else planned), the undated last, then by name."""
     def key(record: Record) -> tuple[tuple[int, int, int], str]:
         found = _date_of(record)
-        return (date_sort_key(found[1]) if found else (10_000, 0, 0), record.data["name"][page.lang].casefold())
-    return sorted(page.data.records["model"].values(), key=key)
+        return (date_sort_key(found[1]) if found else (10_000, 0, 0), record.data["name"][lang].casefold())
+    return sorted(data.records["model"].values(), key=key)
 
 
 @list_page("parameters", "parameters.html", models_length, size=150, nav=2, wide=True)
@@ -233,7 +234,7 @@ def chart_view(page: Page, number: int = 1) -> dict[str, Any]:
     """The parameters-over-time chart (log scale), its data table, and the licence and openness matrix, for at
     most `size` models a page, in the order of their dates: one page for all made it grow with the fact base
     (4 MB at 5,000 models)."""
-    shown = take("parameters", _in_date_order(page), number)
+    shown = take("parameters", _in_date_order(page.data, page.lang), number)
     points = chart_points(page, shown)
     box = CHART
     inner_w = box["width"] - box["left"] - box["right"]

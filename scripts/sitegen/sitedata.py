@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import subprocess
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, wraps
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from factbase.base import FactBase
 from factbase.records import KINDS, Claim, Record, iter_claims
@@ -57,6 +58,8 @@ def _git_last_changed(paths: list[Path]) -> dict[Path, str]:
 class SiteData:
     base: FactBase
     last_changed: dict[str, str] = field(default_factory=dict)
+    # what once_per_data() functions returned for this data, by function and arguments
+    derived: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def records(self) -> dict[str, dict[str, Record]]:
@@ -158,3 +161,23 @@ def first_value(record: Record, prop: str) -> Any:
         if claim.property == prop and claim.data.get("status") != "superseded":
             return claim.data.get("value")
     return None
+
+
+_Arguments = ParamSpec("_Arguments")
+_Result = TypeVar("_Result")
+
+
+def once_per_data(
+        function: Callable[Concatenate[SiteData, _Arguments], _Result]
+) -> Callable[Concatenate[SiteData, _Arguments], _Result]:
+    """`function(data, ...)` computed once per SiteData and arguments, like the indexes of SiteData, for a
+    view module's own derived data: a list's order, which each page of the list asks for (computed per page,
+    it made a list's pages cost the square of its length). What it returns is shared: callers only read it."""
+    @wraps(function)
+    def once(data: SiteData, *args: _Arguments.args, **kwargs: _Arguments.kwargs) -> _Result:
+        key = (function.__module__, function.__qualname__, args, tuple(sorted(kwargs.items())))
+        if key not in data.derived:
+            data.derived[key] = function(data, *args, **kwargs)
+        return data.derived[key]
+
+    return once

@@ -21,7 +21,7 @@ from factbase.rules.dates import Span, parse_date
 from .formatting import format_date, format_value, html_datetime
 from .page_types import list_page
 from .paging import pager, take
-from .sitedata import SiteData, date_sort_key
+from .sitedata import SiteData, date_sort_key, once_per_data
 from .views import Page
 
 # Event kinds that report a model's announcement or release (or the plan of one): such an event and the
@@ -80,6 +80,7 @@ def _model_dates(data: SiteData) -> list[tuple[Record, Claim]]:
     return found
 
 
+@once_per_data
 def timeline_lines(data: SiteData) -> list[Line]:
     """Every happening once, in date order."""
     lines: list[Line] = []
