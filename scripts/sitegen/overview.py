@@ -131,13 +131,18 @@ def models_length(data: SiteData) -> int:
     return len(data.records["model"])
 
 
+@once_per_data
+def _models_by_name(data: SiteData, lang: str) -> list[Record]:
+    return sorted(data.records["model"].values(), key=lambda r: r.data["name"][lang].casefold())
+
+
 @list_page("models", "models_table.html", models_length, size=150, nav=1, wide=True)
 def models_table_view(page: Page, number: int = 1) -> dict[str, Any]:
     """Every model, product and family as one row (members of a family too, with the family named). The
     filters, which work within a page, offer the developers and licences of the page's rows: offering every
     one made each page of the list grow with the whole fact base (318 KB a page at 5,000 models)."""
     data = page.data
-    records = sorted(data.records["model"].values(), key=lambda r: r.data["name"][page.lang].casefold())
+    records = _models_by_name(data, page.lang)
     shown = take("models", records, number)
     licence_keys: dict[str, str] = {}
     for text in sorted({text for record in shown for text in licence_texts(page, record)[0]}):

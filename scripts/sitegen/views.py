@@ -19,7 +19,7 @@ from .formatting import format_date, format_value, html_datetime
 from .i18n import translate
 from .page_types import list_page, record_page, record_pages
 from .paging import pager, take
-from .sitedata import FOLDERS, SiteData, date_sort_key, first_value, title_of
+from .sitedata import FOLDERS, SiteData, date_sort_key, first_value, once_per_data, title_of
 
 SUMMARY_PROPERTIES = {
     "organization": ["founded", "parent_organization", "leader", "staff"],
@@ -491,10 +491,15 @@ def organizations_length(data: SiteData) -> int:
     return len(data.records["organization"])
 
 
+@once_per_data
+def _organizations_by_name(data: SiteData, lang: str) -> list[Record]:
+    return sorted(data.records["organization"].values(), key=lambda r: r.data["name"][lang])
+
+
 @list_page("organizations", "directory.html", organizations_length, size=150, nav=4)
 def directory_view(page: Page, number: int = 1) -> dict[str, Any]:
     rows = []
-    organizations = sorted(page.data.records["organization"].values(), key=lambda r: r.data["name"][page.lang])
+    organizations = _organizations_by_name(page.data, page.lang)
     for record in take("organizations", organizations, number):
         relationships = [partnership_view(page, p, record.id, footnoted=False)
                          for p in page.data.partnerships_of.get(record.id, [])]
@@ -526,10 +531,14 @@ def sources_length(data: SiteData) -> int:
     return len(data.records["source"])
 
 
+@once_per_data
+def _sources_by_date(data: SiteData) -> list[Record]:
+    return sorted(data.records["source"].values(), key=lambda r: date_sort_key(r.data["published"]["date"]))
+
+
 @list_page("sources", "sources_index.html", sources_length, size=200, nav=5)
 def sources_index_view(page: Page, number: int = 1) -> dict[str, Any]:
-    sources = sorted(page.data.records["source"].values(),
-                     key=lambda r: date_sort_key(r.data["published"]["date"]))
+    sources = _sources_by_date(page.data)
     return {"pager": pager("sources", number, len(sources), page.root), "sources": [{
         "link": page.link(record.id),
         "kind": page.t(f"source.{record.data['kind']}"),
@@ -543,6 +552,7 @@ def sources_index_view(page: Page, number: int = 1) -> dict[str, Any]:
     } for record in take("sources", sources, number)]}
 
 
+@once_per_data
 def disputed_subjects(data: SiteData) -> list[tuple[Record, str]]:
     """(record, property) for every property where at least one value is marked disputed."""
     return [(record, prop) for record in data.base.records
