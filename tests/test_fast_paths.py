@@ -14,6 +14,7 @@ import jsonschema
 import pytest
 import yaml
 from conftest import ROOT, load_file
+from factbase import typed_values
 from factbase.archive import ARCHIVE_ENV, Archive
 from factbase.fastschema import Compiler, Unsupported, fast_check
 from factbase.records import iter_claims
@@ -199,6 +200,30 @@ def test_a_document_s_numbers_are_those_a_walk_of_its_data_finds() -> None:
     document, _ = load_yaml(b"a: {b: 1}\na: 2\nc: [1, 2.5]\nd: 3\nd: {e: 4}\n", "dup.yaml")  # E002 twice
     assert document is not None and list(document.numbers()) == [(("a", "b"), 1), (("c", 0), 1), (("c", 1), 2.5),
                                                                   (("d",), 3)]
+
+
+def test_the_walk_for_typed_values_skips_only_parts_where_the_definition_cannot_stand(tmp_path: Path) -> None:
+    """typed_values() leaves out the parts of a record whose schema cannot hold the definition (citations, for
+    dates): it finds what a walk of every part finds, in the real base and the synthetic one."""
+    def every_part(plan: Any, value: Any, path: tuple[str | int, ...]) -> list[tuple[tuple[str | int, ...], Any]]:
+        if plan.matches:
+            return [(path, value)]
+        if isinstance(value, dict):
+            return [found for key, sub in value.items() if key in plan.properties
+                    for found in every_part(plan.properties[key], sub, (*path, key))]
+        if isinstance(value, list) and plan.items is not None:
+            return [found for index, sub in enumerate(value) for found in every_part(plan.items, sub, (*path, index))]
+        return []
+
+    facts, _ = write_base(30, tmp_path)
+    synthetic, _ = load_fact_base([facts])
+    for definition in ("date", "url", "id"):
+        found = 0
+        for record in [*REAL.records, *synthetic.records]:
+            walked = every_part(typed_values._plan(record.kind, definition), record.data, ())
+            assert list(typed_values.typed_values(record, definition)) == walked, (record.path, definition)
+            found += len(walked)
+        assert found > 50, definition
 
 
 def test_the_synthetic_benchmark_base_is_valid_and_its_quotes_verify(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,19 @@ class Record:
     def id(self) -> str:
         value = self.data.get("id")
         return value if isinstance(value, str) else ""
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """Each claim of the record (its mapping under `claims:`), found once: every rule and every page that
+        shows the record asks for them, some fifteen times a record in a validation. Records are never changed
+        after loading."""
+        claims = self.data.get("claims")
+        if not isinstance(claims, dict):
+            return []
+        types = claim_value_types(self.kind)
+        return [Claim(self, ("claims", prop, index), prop, claim, types.get(prop))
+                for prop, values in claims.items() if isinstance(values, list)
+                for index, claim in enumerate(values) if isinstance(claim, dict)]
 
     @property
     def stem(self) -> str:
@@ -87,15 +101,7 @@ class Claim:
 
 
 def iter_claims(record: Record) -> Iterator[Claim]:
-    claims = record.data.get("claims")
-    if not isinstance(claims, dict):
-        return
-    types = claim_value_types(record.kind)
-    for prop, values in claims.items():
-        if isinstance(values, list):
-            for index, claim in enumerate(values):
-                if isinstance(claim, dict):
-                    yield Claim(record, ("claims", prop, index), prop, claim, types.get(prop))
+    return iter(record.claims)
 
 
 def kind_of(path: Path) -> str | None:

@@ -30,6 +30,13 @@ class _Plan:
                    for link in self.node.chain())
 
     @cached_property
+    def reaches(self) -> bool:
+        """Whether the definition stands here or anywhere below: a walk skips the parts of a record (its
+        citations, for dates) where it cannot."""
+        return self.matches or any(plan.reaches for plan in self.properties.values()) or \
+            (self.items is not None and self.items.reaches)
+
+    @cached_property
     def properties(self) -> dict[str, _Plan]:
         return {name: _Plan(sub, self.definition) for name, sub in self.node.properties().items()}
 
@@ -50,9 +57,9 @@ def _walk(plan: _Plan, value: Any, path: RecordPath) -> Iterator[tuple[RecordPat
     elif isinstance(value, dict):
         properties = plan.properties
         for key, sub in value.items():
-            if key in properties:
+            if key in properties and properties[key].reaches:
                 yield from _walk(properties[key], sub, (*path, key))
-    elif isinstance(value, list) and plan.items is not None:
+    elif isinstance(value, list) and plan.items is not None and plan.items.reaches:
         for index, sub in enumerate(value):
             yield from _walk(plan.items, sub, (*path, index))
 

@@ -283,9 +283,11 @@ def mentions(text: str, published: Span | None) -> tuple[Span, ...]:
     """Every date `text` mentions, relative ones resolved against `published` (unresolved without it)."""
     found: list[Span] = []
     for pattern, resolve in _PATTERNS:
-        for match in pattern.finditer(text):
+        matches = list(pattern.finditer(text))
+        for match in matches:
             found.extend(span for span in resolve(match, published) if span is not None)
-        text = pattern.sub(lambda match: " " * len(match.group()), text)
+        if matches:  # blanked, so that a later, shorter pattern does not read a part of it again
+            text = pattern.sub(lambda match: " " * len(match.group()), text)
     return tuple(found)
 
 

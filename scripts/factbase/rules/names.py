@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 from ..archive import Archive
@@ -105,15 +106,20 @@ class _Given:
     """What can name a value for a claim: its quotes, the archived tables they stand in, its sources' quotes."""
 
     def __init__(self, base: FactBase, archive: Archive | None) -> None:
+        self.base = base
         self.sources = base.of_kind("source")
         self.archive = archive
+        self._lines: dict[str, list[str] | None] = {}
+
+    @cached_property
+    def said(self) -> dict[str, str]:
+        """Source id -> every quote taken from it, squeezed: asked only for a name its own quote does not give."""
         said: dict[str, list[str]] = defaultdict(list)
-        for claim in base.claims():
+        for claim in self.base.claims():
             for _, citation in claim.citations():
                 if isinstance(citation.get("source"), str):
                     said[citation["source"]].extend(squeezed(quote) for quote in _quotes(citation))
-        self.said = {source: " ".join(quotes) for source, quotes in said.items()}
-        self._lines: dict[str, list[str] | None] = {}
+        return {source: " ".join(quotes) for source, quotes in said.items()}
 
     def lines(self, source_id: Any) -> list[str] | None:
         """The archived copy of a source, line by line; None without an archive or a copy."""
