@@ -29,16 +29,11 @@ from sitegen.sitedata import title_of
 # A generated record page holds only this front matter: mkdocs-macros leaves it alone, and
 # on_page_markdown below puts the record's page in (sitegen/pages.py).
 _GENERATED = "---\nrender_macros: false\n---\n"
-# Where a generated page's HTML goes: Markdown gets this comment, which it passes through as it is, and
-# on_page_content puts the HTML there. Python-Markdown would pass the HTML through unchanged too, but only after
-# parsing every tag of it, which took half of a 1,000-model build.
+# Where a generated page's HTML goes: Markdown gets this comment, which it passes through as it is, and the HTML
+# is put there when the page is written (on_page_context), then let go (on_post_page). MkDocs reads every page
+# before it writes any and keeps what it read: made earlier, the HTML of every page stayed in memory until the
+# end of the build, and Python-Markdown parsed every tag of it, which took half of a 1,000-model build.
 _HTML_PLACE = "<!-- kf:generated-html -->"
-_HTML_KEY = "kf_generated_html"
-
-
-def _in_place(page: Page, html: str) -> str:
-    page.meta[_HTML_KEY] = html
-    return _HTML_PLACE
 
 
 def on_config(config: Any) -> Any:
@@ -56,15 +51,17 @@ def with_list_pages(nav: list[Any], lang: str) -> list[Any]:
 
 
 def on_page_content(html: str, page: Page, config: Any, files: Files) -> str:
+    if page.file.generated_by is None:
+        _describe(page, html, config)
+    return html
+
+
+def _describe(page: Page, html: str, config: Any) -> None:
     """A page without a description written from its record is described by its first paragraph; the right-hand
     table of contents lists the headings the generated HTML has, not only Markdown's."""
-    generated = page.meta.pop(_HTML_KEY, None)
-    if generated is not None:
-        html = html.replace(_HTML_PLACE, generated, 1)
     if not page.meta.get("description"):
         page.meta["description"] = page_description(html, config["extra"]["lang"])
     page.toc = with_generated_headings(page.toc, html)
-    return html
 
 
 def on_files(files: Files, config: Any) -> Files:
@@ -90,36 +87,60 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
+def _record_of(page: Page) -> tuple[str, str] | None:
+    """(kind, id) of the record whose page this generated page is, or None."""
+    folder, _, rest = page.file.src_uri.partition("/")
+    kinds = {entry.folder: kind for kind, entry in record_pages().items()}
+    if page.file.generated_by is None or folder not in kinds:
+        return None
+    return kinds[folder], rest.removesuffix(".md")
+
+
+def _list_page_of(page: Page) -> tuple[str, int, int] | None:
+    """(list name, page number, pages) of a generated page of a list, or None."""
+    return build_state().list_page_files.get(page.file.src_uri) if page.file.generated_by is not None else None
+
+
 def on_page_markdown(markdown: str, page: Page, config: Any, files: Files) -> str:
     """A generated page is its record's page, and takes its title from the record (after mkdocs-macros ran,
-    so neither is ever rendered as a template), or a later page of a long list."""
-    list_page_files = build_state().list_page_files
-    if page.file.generated_by is not None and page.file.src_uri in list_page_files:
-        name, number, total = list_page_files[page.file.src_uri]
+    so neither is ever rendered as a template), or a page of a list; its HTML stands in a placeholder."""
+    listed = _list_page_of(page)
+    if listed is not None:
+        name, number, total = listed
         context = page_for(config, page.url)
         entry = list_pages()[name]
         if entry.wide:
             page.meta["hide"] = ["toc"]
         if number > 1:
             page.title = page.meta["title"] = f"{context.t(entry.title)} ({number}/{total})"
-            return _in_place(page, render_list_page(context, name, number)) + "\n"
+            return _HTML_PLACE + "\n"
         # the first page: its heading and introduction are interface strings, edited in strings.yaml
         page.edit_url = f"{context.repository}/edit/main/scripts/sitegen/strings.yaml"
-        listing = _in_place(page, render_list_page(context, name, 1))
-        return f"# {context.t(entry.title)}\n\n{context.t(entry.intro)}\n\n{listing}\n"
-    folder, _, rest = page.file.src_uri.partition("/")
-    kinds = {entry.folder: kind for kind, entry in record_pages().items()}
-    if page.file.generated_by is None or folder not in kinds:
+        return f"# {context.t(entry.title)}\n\n{context.t(entry.intro)}\n\n{_HTML_PLACE}\n"
+    found = _record_of(page)
+    if found is None:
         return markdown
-    record_id = rest.removesuffix(".md")
     context = page_for(config, page.url)
-    record = context.data.records[kinds[folder]][record_id]
+    record = context.data.records[found[0]][found[1]]
     # Material prints the title unescaped (in <title>, the header and the search index): give it escaped HTML
     page.title = page.meta["title"] = str(escape(title_of(record, context.lang)))
     page.edit_url = context.edit_url(record)
     page.meta["description"] = record_description(context, record)
-    return _in_place(page, render_record_page(context, record.kind, record_id) + "\n"
-                     + search_terms(context.data, record.kind, record_id, context.lang)) + "\n"
+    return _HTML_PLACE + "\n"
+
+
+def _generated_html(page: Page, config: Any) -> str | None:
+    """The HTML of a generated page (sitegen/pages.py), or None for a written page."""
+    listed = _list_page_of(page)
+    if listed is not None:
+        return render_list_page(page_for(config, page.url), listed[0], listed[1])
+    found = _record_of(page)
+    if found is None:
+        return None
+    context = page_for(config, page.url)
+    kind, record_id = found
+    return (render_record_page(context, kind, record_id) + "\n"
+            + search_terms(context.data, kind, record_id, context.lang))
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
@@ -130,8 +151,13 @@ def on_env(env: Any, config: Any, files: Files) -> Any:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) -> dict[str, Any]:
-    """Hand-written pages get the date of the latest fact change and a report link (see overrides/main.html)."""
-    if page.file.generated_by is None or page.file.src_uri in build_state().list_page_files:
+    """A generated page's HTML is made now, as the page is written. Hand-written pages and lists get the date
+    of the latest fact change and a report link (see overrides/main.html)."""
+    generated = _generated_html(page, config)
+    if generated is not None and page.content is not None:
+        page.content = page.content.replace(_HTML_PLACE, generated, 1)
+        _describe(page, page.content, config)
+    if page.file.generated_by is None or _list_page_of(page) is not None:
         view = page_for(config, page.url)
         updated = max(view.data.last_changed.values(), default="")
         page.meta["kf_meta"] = {
@@ -141,6 +167,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
             "report_label": view.t("label.report"),
         }
     return context
+
+
+def on_post_page(output: str, page: Page, config: Any) -> str:
+    """The page is written from `output`: a generated page's HTML is let go (see _HTML_PLACE)."""
+    if page.file.generated_by is not None:
+        page.content = None
+    return output
 
 
 def on_post_build(config: Any) -> None:
