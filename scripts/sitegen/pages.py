@@ -69,7 +69,7 @@ _TAG = re.compile(r"<[^>]+>")
 
 def toc_of(html: str) -> TableOfContents:
     """The table of contents of a page's HTML: its h2 headings, each with its h3s. Material builds the table
-    from the Markdown's headings, and Markdown never sees a generated page's HTML (hooks.on_page_content)."""
+    from the Markdown's headings, and Markdown never sees a generated page's HTML (hooks.on_page_context)."""
     tokens: list[Any] = []
     for level, anchor, inner in _HEADING.findall(html):
         title = _TAG.sub("", _HEADERLINK.sub("", inner)).strip()
