@@ -159,7 +159,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: Any, nav: Any) 
         _describe(page, page.content, config)
     if page.file.generated_by is None or _list_page_of(page) is not None:
         view = page_for(config, page.url)
-        updated = max(view.data.last_changed.values(), default="")
+        updated = view.data.latest_change
         page.meta["kf_meta"] = {
             "updated": format_date(updated, view.lang) if updated else None,
             "updated_label": view.t("label.last_updated"),

@@ -130,6 +130,11 @@ class SiteData:
     def updated(self, record: Record) -> str:
         return self.last_changed.get(record.path, "")
 
+    @cached_property
+    def latest_change(self) -> str:
+        """The date of the latest change to any fact file ("" without git history): every list page shows it."""
+        return max(self.last_changed.values(), default="")
+
 
 def load_site_data(facts_dir: Path) -> SiteData:
     """Loads the fact base for the site. The build refuses a fact base with loader errors."""
